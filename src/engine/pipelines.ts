@@ -1,0 +1,57 @@
+// Compiles each kernel once per set of override constants and keeps the pipeline.
+
+/** One WGSL compute entry point: `code` holds a `main` entry and its bindings in group 0. */
+export interface Kernel {
+  /** Names the kernel in labels and error messages, e.g. "matmul". */
+  readonly name: string;
+  readonly code: string;
+}
+
+export type Constants = Record<string, number | boolean>;
+
+type ReportFault = (kernel: string, error: GPUError, detail: string) => void;
+
+export class PipelineCache {
+  private readonly modules = new Map<string, GPUShaderModule>();
+  private readonly pipelines = new Map<string, GPUComputePipeline>();
+
+  constructor(private readonly device: GPUDevice, private readonly report: ReportFault) {}
+
+  get size(): number {
+    return this.pipelines.size;
+  }
+
+  get(kernel: Kernel, constants: Constants = {}): GPUComputePipeline {
+    const names = Object.keys(constants).sort();
+    const key = `${kernel.name}|${names.map((n) => `${n}=${Number(constants[n])}`).join(',')}`;
+    let pipeline = this.pipelines.get(key);
+    if (pipeline) return pipeline;
+
+    const module = this.module(kernel);
+    const numeric: Record<string, number> = {};
+    for (const n of names) numeric[n] = Number(constants[n]);
+    this.device.pushErrorScope('validation');
+    pipeline = this.device.createComputePipeline({
+      label: key,
+      layout: 'auto',
+      compute: { module, entryPoint: 'main', constants: numeric },
+    });
+    this.device.popErrorScope().then(async (error) => {
+      if (!error) return;
+      const info = await module.getCompilationInfo();
+      const lines = info.messages.map((m) => `${m.type} at ${m.lineNum}:${m.linePos}: ${m.message}`);
+      this.report(key, error, lines.join('\n'));
+    }, () => undefined);
+    this.pipelines.set(key, pipeline);
+    return pipeline;
+  }
+
+  private module(kernel: Kernel): GPUShaderModule {
+    let module = this.modules.get(kernel.name);
+    if (!module) {
+      module = this.device.createShaderModule({ label: kernel.name, code: kernel.code });
+      this.modules.set(kernel.name, module);
+    }
+    return module;
+  }
+}
