@@ -137,6 +137,16 @@ export class Engine {
     return t;
   }
 
+  /** Bytes packed four to a u32 word, for kernels that read u8 data (datasets). */
+  bytes(data: Uint8Array, label: string): Tensor {
+    const words = Math.ceil(data.length / 4);
+    const t = this.empty([words], label, 'u32');
+    const padded = new Uint8Array(words * 4);
+    padded.set(data);
+    this.device.queue.writeBuffer(t.buffer, t.offset, padded);
+    return t;
+  }
+
   /** A tensor of zeros. */
   zeros(shape: readonly number[], label: string, dtype: DType = 'f32'): Tensor {
     const t = this.empty(shape, label, dtype);

@@ -1,10 +1,12 @@
 // Compiles each kernel once per set of override constants and keeps the pipeline.
 
-/** One WGSL compute entry point: `code` holds a `main` entry and its bindings in group 0. */
+/** One WGSL compute entry point with its bindings in group 0. */
 export interface Kernel {
-  /** Names the kernel in labels and error messages, e.g. "matmul". */
+  /** Names the kernel in labels and error messages, e.g. "matmul_tiled". */
   readonly name: string;
   readonly code: string;
+  /** The entry point; `main` when not given. */
+  readonly entry?: string;
 }
 
 export type Constants = Record<string, number | boolean>;
@@ -34,7 +36,7 @@ export class PipelineCache {
     pipeline = this.device.createComputePipeline({
       label: key,
       layout: 'auto',
-      compute: { module, entryPoint: 'main', constants: numeric },
+      compute: { module, entryPoint: kernel.entry ?? 'main', constants: numeric },
     });
     this.device.popErrorScope().then(async (error) => {
       if (!error) return;
@@ -47,10 +49,11 @@ export class PipelineCache {
   }
 
   private module(kernel: Kernel): GPUShaderModule {
-    let module = this.modules.get(kernel.name);
+    // Keyed by source, since several kernels may be entry points of one module.
+    let module = this.modules.get(kernel.code);
     if (!module) {
       module = this.device.createShaderModule({ label: kernel.name, code: kernel.code });
-      this.modules.set(kernel.name, module);
+      this.modules.set(kernel.code, module);
     }
     return module;
   }

@@ -58,7 +58,8 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
 }
 
 /** The code and the vec4 parameter block (alpha, max value or -1, threshold, 0). */
-export function activationParams(spec: ActivationSpec): { code: number; params: number[] } {
+export function activationParams(a: ActivationSpec): { code: number; params: number[] } {
+  const spec = activationSpec(a, 'activation');
   return {
     code: ACTIVATIONS[spec.name],
     params: [spec.alpha ?? 0, spec.maxValue ?? -1, spec.threshold ?? 0, 0],

@@ -7,7 +7,9 @@ override WG: u32 = 256u;
 
 struct Params {
   n: u32,          // elements
-  _pad: vec3<u32>,
+  _pad0: u32,
+  _pad1: u32,
+  _pad2: u32,
   act: vec4<f32>,  // activation parameters, see activation_fns.wgsl
 }
 

@@ -14,7 +14,7 @@ export function testEngine(): Promise<Engine> {
 }
 
 /** Deterministic values in [lo, hi) from a seed. */
-export function randomArray(n: number, seed: number, lo = -1, hi = 1): Float32Array {
+export function randomArray(n: number, seed: number, lo = -1, hi = 1): Float32Array<ArrayBuffer> {
   const rng = new Random(seed);
   return Float32Array.from({ length: n }, () => rng.uniform(lo, hi));
 }

@@ -52,13 +52,14 @@ function df(x: number, s: ActivationSpec): number {
   }
 }
 
-export function activationRef(a: ActivationName | ActivationSpec, x: ArrayLike<number>): Float64Array {
+export function activationRef(a: ActivationName | ActivationSpec, x: ArrayLike<number>): Float32Array {
   const s = activationSpec(a, 'reference');
-  return Float64Array.from(x, (v) => f(v, s));
+  // Rounded to f32, the precision the kernels work in (exp(100) is Infinity there).
+  return Float32Array.from(x, (v) => f(v, s));
 }
 
 export function activationGradRef(a: ActivationName | ActivationSpec, x: ArrayLike<number>,
-  dy: ArrayLike<number>): Float64Array {
+  dy: ArrayLike<number>): Float32Array {
   const s = activationSpec(a, 'reference');
-  return Float64Array.from(x, (v, i) => dy[i] * df(v, s));
+  return Float32Array.from(x, (v, i) => dy[i] * df(v, s));
 }

@@ -1,0 +1,45 @@
+// Data kernel: a batch gathered by index from a u8 dataset on the GPU, scaled and one-hot.
+import { InputError } from '../engine/errors';
+import type { Recorder } from '../engine/recorder';
+import type { Tensor } from '../engine/tensor';
+import source from '../shaders/data.wgsl?raw';
+import { packUniforms } from './uniforms';
+
+const kernel = { name: 'gather_batch', code: source };
+const WG = 256;
+
+/** byte -> f32 of byte / 255, rounded once from the exact quotient. */
+export const BYTE_SCALE = Float32Array.from({ length: 256 }, (_, k) => k / 255);
+
+export interface GatherArgs {
+  /** u8 samples packed into u32 words: [samples, features] bytes. */
+  images: Tensor;
+  /** u8 labels packed into u32 words: [samples] bytes. */
+  labels: Tensor;
+  /** u32 sample index per position. */
+  order: Tensor;
+  /** BYTE_SCALE uploaded: [256]. */
+  table: Tensor;
+  start: number;
+  batch: number;
+  features: number;
+  /** One-hot width; 0 writes the label value itself. */
+  classes: number;
+  x: Tensor;
+  y: Tensor;
+}
+
+export function gatherBatch(r: Recorder, g: GatherArgs): void {
+  if (g.start + g.batch > g.order.size) {
+    throw new InputError(`gatherBatch: positions ${g.start}..${g.start + g.batch} exceed the order (${g.order.size})`);
+  }
+  if (g.x.size !== g.batch * g.features) throw new InputError(`gatherBatch: x is [${g.x.shape}]`);
+  if (g.y.size !== g.batch * Math.max(1, g.classes)) throw new InputError(`gatherBatch: y is [${g.y.shape}]`);
+  const width = Math.max(g.features, g.classes, 1);
+  r.dispatch({
+    kernel,
+    uniforms: packUniforms([g.batch, g.features, g.classes, g.start]),
+    bindings: [g.images.binding, g.labels.binding, g.order.binding, g.table.binding, g.x.binding, g.y.binding],
+    workgroups: Math.ceil((g.batch * width) / WG),
+  });
+}
