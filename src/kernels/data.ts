@@ -3,9 +3,11 @@ import { InputError } from '../engine/errors';
 import type { Recorder } from '../engine/recorder';
 import type { Tensor } from '../engine/tensor';
 import source from '../shaders/data.wgsl?raw';
+import gatherSource from '../shaders/gather.wgsl?raw';
 import { packUniforms } from './uniforms';
 
 const kernel = { name: 'gather_batch', code: source };
+const rowsKernel = { name: 'gather_rows', code: gatherSource };
 const WG = 256;
 
 /** byte -> f32 of byte / 255, rounded once from the exact quotient. */
@@ -41,5 +43,18 @@ export function gatherBatch(r: Recorder, g: GatherArgs): void {
     uniforms: packUniforms([g.batch, g.features, g.classes, g.start]),
     bindings: [g.images.binding, g.labels.binding, g.order.binding, g.table.binding, g.x.binding, g.y.binding],
     workgroups: Math.ceil((g.batch * width) / WG),
+  });
+}
+
+/** out[r, :] = src[order[start + r], :] for r < out.shape[0]; src: [samples, width]. */
+export function gatherRows(r: Recorder, src: Tensor, order: Tensor, start: number, out: Tensor): void {
+  const [rows, width] = out.shape;
+  if (src.shape[1] !== width) throw new InputError(`gatherRows: src [${src.shape}] vs out [${out.shape}]`);
+  if (start + rows > order.size) throw new InputError(`gatherRows: ${start}+${rows} exceeds the order (${order.size})`);
+  r.dispatch({
+    kernel: rowsKernel,
+    uniforms: packUniforms([rows, width, start]),
+    bindings: [src.binding, order.binding, out.binding],
+    workgroups: Math.ceil((rows * width) / WG),
   });
 }

@@ -27,7 +27,7 @@ export class Random {
   }
 
   /** Fills `out` with a random permutation of 0..out.length-1 (Fisher-Yates). */
-  permutation(out: Uint32Array): Uint32Array {
+  permutation<T extends Uint32Array>(out: T): T {
     for (let i = 0; i < out.length; i++) out[i] = i;
     for (let i = out.length - 1; i > 0; i--) {
       const j = Math.floor(this.next() * (i + 1));

@@ -1,0 +1,292 @@
+// Sequential: a stack of layers with Keras's compile / fit / evaluate / predict / summary.
+import type { Engine } from '../engine/engine';
+import { InputError } from '../engine/errors';
+import { isSparse, lossName, type LossName } from '../kernels/loss-codes';
+import { Accumulators } from './accumulators';
+import { ParameterArena } from './arena';
+import { getEngine } from './backend';
+import type { History, Logs } from './callbacks';
+import { ArrayDataset, type GpuDataset } from './dataset';
+import type { Layer } from './layer';
+import { checkBatchSize, evaluateRange, fitLoop, predictLoop, type FitOptions, type LoopState } from './loops';
+import { Matrix, type MatrixLike } from './matrix';
+import { getMetric, type Metric } from './metrics';
+import { uniqueName } from './names';
+import { getOptimizer, type Optimizer } from './optimizers';
+import { BatchBuffers } from './steps';
+import { formatSummary } from './summary';
+import { setWeightsOf, type WeightArray, type WeightLike } from './weights';
+
+export interface CompileOptions {
+  optimizer: string | Optimizer;
+  loss: string;
+  metrics?: string[];
+}
+
+export interface SequentialOptions {
+  name?: string;
+  layers?: Layer[];
+  /** The engine to run on; the shared one (getEngine()) by default. */
+  engine?: Engine;
+}
+
+interface Built {
+  engine: Engine;
+  arena: ParameterArena;
+  buffers: BatchBuffers;
+}
+
+export class Sequential {
+  readonly name: string;
+  readonly layers: Layer[] = [];
+  private built: Built | undefined;
+  private compiled: { optimizer: Optimizer; loss: LossName; metrics: Metric[]; state?: LoopState } | undefined;
+  private disposed = false;
+  private building: Promise<Built> | undefined;
+
+  /** @example const model = new Sequential(); model.add(new Dense(2, { inputDim: 2 })); */
+  constructor(private readonly options: SequentialOptions = {}) {
+    this.name = options.name ?? uniqueName('sequential');
+    for (const layer of options.layers ?? []) this.add(layer);
+  }
+
+  /** Appends a layer; its input must fit the previous layer's output. */
+  add(layer: Layer): void {
+    this.assertLive();
+    if (this.built) throw new InputError(`${this.name}: cannot add layers after the model is built`);
+    const prev = this.layers[this.layers.length - 1];
+    const inWidth = prev ? prev.outWidth : layer.inputDim;
+    if (inWidth === undefined) {
+      throw new InputError(`${layer.className} "${layer.name}": the first layer needs inputDim (the input width)`);
+    }
+    if (prev && layer.inputDim !== undefined && layer.inputDim !== inWidth) {
+      throw new InputError(`${layer.className} "${layer.name}": inputDim ${layer.inputDim} does not fit ` +
+        `the previous layer "${prev.name}", whose output is (None, ${inWidth})`);
+    }
+    layer.build(inWidth);
+    this.layers.push(layer);
+  }
+
+  get inputWidth(): number {
+    return this.layerAt(0).inputDim!;
+  }
+
+  get outputWidth(): number {
+    return this.layerAt(this.layers.length - 1).outWidth;
+  }
+
+  /** Keras's table of layers, output shapes and parameter counts; printed when `print` is set. */
+  summary(print = false): string {
+    this.assertLive();
+    const rows = this.layers.map((l) => ({
+      name: l.name,
+      className: l.className,
+      outputWidth: l.outWidth,
+      params: l.weightSpecs(this.inWidthOf(l)).reduce((s, w) => s + w.shape.reduce((a, b) => a * b, 1), 0),
+    }));
+    const text = formatSummary(this.name, rows);
+    if (print) console.log(text);
+    return text;
+  }
+
+  /** @example model.compile({ optimizer: new Adam(0.001), loss: 'mse', metrics: ['mae'] }) */
+  compile(options: CompileOptions): void {
+    this.assertLive();
+    if (!options || options.loss === undefined) throw new InputError('compile: a loss is required');
+    const loss = lossName(options.loss, 'compile');
+    const optimizer = getOptimizer(options.optimizer);
+    this.layerAt(0);
+    const metrics = (options.metrics ?? []).map((m) => getMetric(m, loss, this.outputWidth));
+    this.compiled?.state?.trainAcc.dispose();
+    this.compiled?.state?.evalAcc.dispose();
+    this.compiled = { optimizer, loss, metrics };
+  }
+
+  /** Trains on (x, y) and returns the History of per-epoch loss and metrics. */
+  async fit(x: MatrixLike | GpuDataset, y?: MatrixLike, options: FitOptions & {
+    validationData?: [MatrixLike, MatrixLike] | GpuDataset;
+  } = {}): Promise<History> {
+    const c = this.requireCompiled('fit');
+    checkBatchSize(options.batchSize ?? 32, 'fit');
+    const own: GpuDataset[] = [];
+    const b = await this.build();
+    const state = this.loopState(b, c);
+    try {
+      const data = this.dataset(b, x, y, 'fit', own);
+      const v = options.validationData;
+      const validation = v && (Array.isArray(v) ? this.dataset(b, v[0], v[1], 'fit validationData', own) : v);
+      return await fitLoop(state, data, { ...options, validationData: validation as GpuDataset | undefined });
+    } finally {
+      if (!b.engine.isLost) for (const d of own) d.dispose();
+    }
+  }
+
+  /** Loss and metrics over (x, y), e.g. { loss: 0.12, accuracy: 0.97 }. */
+  async evaluate(x: MatrixLike | GpuDataset, y?: MatrixLike, { batchSize = 32 } = {}): Promise<Logs> {
+    const c = this.requireCompiled('evaluate');
+    checkBatchSize(batchSize, 'evaluate');
+    const own: GpuDataset[] = [];
+    const b = await this.build();
+    const data = this.dataset(b, x, y, 'evaluate', own);
+    const order = b.engine.tensor(Uint32Array.from({ length: data.size }, (_, i) => i), [data.size],
+      'evaluate.order', 'u32');
+    try {
+      return await evaluateRange(this.loopState(b, c), data, order, 0, data.size, batchSize);
+    } finally {
+      if (!b.engine.isLost) {
+        order.dispose();
+        for (const d of own) d.dispose();
+      }
+    }
+  }
+
+  /** The model's outputs for x, as a Matrix [samples, outputs]. */
+  async predict(x: MatrixLike, { batchSize = 32 } = {}): Promise<Matrix> {
+    this.assertLive();
+    checkBatchSize(batchSize, 'predict');
+    const input = this.checkX(Matrix.from(x, 'predict x', this.inputWidth), 'predict');
+    const b = await this.build();
+    const out = await predictLoop({ ...b, layers: this.layers, outputWidth: this.outputWidth }, input, batchSize);
+    try {
+      return new Matrix(await out.read(), [input.rows, this.outputWidth]);
+    } finally {
+      if (!b.engine.isLost) out.dispose();
+    }
+  }
+
+  /** The weights in Keras's order: per layer its kernel [in, out], then its bias [out]. */
+  async getWeights(): Promise<WeightArray[]> {
+    const b = await this.build();
+    const values = await b.arena.read();
+    return b.arena.placements.map((p, i) => ({ shape: p.shape, data: values[i] }));
+  }
+
+  /** Sets every weight; count and shapes must match getWeights(). */
+  async setWeights(weights: WeightLike[]): Promise<void> {
+    this.assertLive();
+    const shapes = this.layers.flatMap((l) => l.weightSpecs(this.inWidthOf(l)).map((w) => w.shape));
+    const values = setWeightsOf(this.name, shapes, weights);
+    const b = await this.build();
+    values.forEach((v, i) => b.arena.write(i, v));
+  }
+
+  /** Frees the model's GPU memory; the model cannot be used afterwards. */
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    const b = this.built;
+    if (b && !b.engine.isLost) {
+      for (const l of this.layers) l.disposeBuffers();
+      b.buffers.dispose();
+      b.arena.dispose();
+      this.compiled?.optimizer.dispose();
+      this.compiled?.state?.trainAcc.dispose();
+      this.compiled?.state?.evalAcc.dispose();
+    }
+  }
+
+  /** Places the weights on the GPU and initialises them (once). */
+  private build(): Promise<Built> {
+    this.assertLive();
+    this.layerAt(0);
+    this.building ??= (async () => {
+      const engine = this.options.engine ?? await getEngine();
+      const specs = this.layers.flatMap((l) => l.weightSpecs(this.inWidthOf(l)));
+      const align = engine.limits.minStorageBufferOffsetAlignment;
+      const arena = new ParameterArena(engine, ParameterArena.layout(specs.map((s) => s.shape), align), this.name);
+      specs.forEach((s, i) => arena.write(i, s.initializer.values(s.shape)));
+      const weights = arena.weightViews();
+      const grads = arena.gradViews();
+      let k = 0;
+      for (const l of this.layers) {
+        const n = l.weightSpecs(this.inWidthOf(l)).length;
+        l.weights = weights.slice(k, k + n);
+        l.grads = grads.slice(k, k + n);
+        k += n;
+      }
+      this.built = { engine, arena, buffers: new BatchBuffers(engine, this.name) };
+      return this.built;
+    })();
+    return this.building;
+  }
+
+  private loopState(b: Built, c: NonNullable<Sequential['compiled']>): LoopState {
+    c.state ??= {
+      engine: b.engine,
+      layers: this.layers,
+      arena: b.arena,
+      optimizer: c.optimizer,
+      loss: c.loss,
+      buffers: b.buffers,
+      trainAcc: new Accumulators(b.engine, c.loss, c.metrics, `${this.name}.train`),
+      evalAcc: new Accumulators(b.engine, c.loss, c.metrics, `${this.name}.eval`),
+      outputWidth: this.outputWidth,
+      stopTraining: false,
+    };
+    return c.state;
+  }
+
+  /** Host arrays become a dataset on the GPU (owned by the call); a GpuDataset is checked. */
+  private dataset(b: Built, x: MatrixLike | GpuDataset, y: MatrixLike | undefined, what: string,
+    own: GpuDataset[]): GpuDataset {
+    const loss = this.compiled!.loss;
+    const yWidth = isSparse(loss) ? 1 : this.outputWidth;
+    if (isGpuDataset(x)) {
+      if (x.xWidth !== this.inputWidth || x.yWidth !== yWidth) {
+        throw new InputError(`${what}: dataset gives x [*, ${x.xWidth}] and y [*, ${x.yWidth}]; ` +
+          `the model expects x [*, ${this.inputWidth}] and y [*, ${yWidth}]`);
+      }
+      return x;
+    }
+    if (y === undefined) throw new InputError(`${what}: y is required`);
+    const xm = this.checkX(Matrix.from(x, `${what} x`, this.inputWidth), what);
+    const ym = Matrix.from(y, `${what} y`, isSparse(loss) ? 1 : undefined);
+    if (ym.cols !== yWidth) {
+      throw new InputError(`${what}: y has shape [${ym.shape}], expected [${ym.rows}, ${yWidth}] for loss ${loss}`);
+    }
+    if (isSparse(loss)) {
+      const bad = ym.data.findIndex((v) => !Number.isInteger(v) || v < 0 || v >= this.outputWidth);
+      if (bad >= 0) {
+        throw new InputError(`${what}: label ${ym.data[bad]} at sample ${bad} is not a class index in ` +
+          `[0, ${this.outputWidth})`);
+      }
+    }
+    const d = new ArrayDataset(b.engine, xm, ym, `${this.name}.${what.split(' ')[0]}`);
+    own.push(d);
+    return d;
+  }
+
+  private checkX(x: Matrix, what: string): Matrix {
+    if (x.cols !== this.inputWidth) {
+      const first = this.layers[0];
+      throw new InputError(`${first.className} "${first.name}": expected input [*, ${this.inputWidth}], ` +
+        `got [${x.shape}] (${what})`);
+    }
+    return x;
+  }
+
+  private requireCompiled(what: string) {
+    this.assertLive();
+    if (!this.compiled) throw new InputError(`${what}: call compile() before ${what}()`);
+    return this.compiled;
+  }
+
+  private inWidthOf(layer: Layer): number {
+    const i = this.layers.indexOf(layer);
+    return i === 0 ? this.inputWidth : this.layers[i - 1].outWidth;
+  }
+
+  private layerAt(i: number): Layer {
+    const l = this.layers[i];
+    if (!l) throw new InputError(`${this.name}: the model has no layers; add() some first`);
+    return l;
+  }
+
+  private assertLive(): void {
+    if (this.disposed) throw new InputError(`${this.name}: the model was disposed`);
+  }
+}
+
+function isGpuDataset(x: unknown): x is GpuDataset {
+  return typeof x === 'object' && x !== null && typeof (x as GpuDataset).gather === 'function';
+}
