@@ -1,20 +1,16 @@
-// Builds the library (src/index.ts -> dist/) and the demo pages; configures the unit tests.
+// Builds the library (src/index.ts -> dist/) or, with --mode demo, the demo pages
+// (-> dist/site/); serves the repository root in development; configures the unit tests.
 import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 const root = import.meta.dirname;
 
 export default defineConfig(({ mode }) => ({
-  root: mode === 'demo' ? resolve(root, 'demo') : root,
   build: mode === 'demo'
     ? {
-        outDir: resolve(root, 'dist/demo'),
+        outDir: resolve(root, 'dist/site'),
         emptyOutDir: true,
-        rollupOptions: {
-          input: {
-            index: resolve(root, 'demo/index.html'),
-          },
-        },
+        rollupOptions: { input: { index: resolve(root, 'demo/index.html') } },
       }
     : {
         outDir: resolve(root, 'dist'),
@@ -26,8 +22,9 @@ export default defineConfig(({ mode }) => ({
   server: { host: '127.0.0.1' },
   test: {
     include: ['test/**/*.test.ts'],
+    // Dawn's native module is happiest in child processes (see ../shared/WEBGPU-HERE.md).
     pool: 'forks',
-    testTimeout: 120_000,
-    hookTimeout: 120_000,
+    testTimeout: 180_000,
+    hookTimeout: 180_000,
   },
 }));

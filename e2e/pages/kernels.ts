@@ -1,0 +1,26 @@
+// Test page: runs matmul and softmax through the engine in the browser and hands back plain
+// arrays; the Playwright test compares them with the CPU reference in Node.
+import { Engine } from '../../src/engine/engine';
+import { matmul } from '../../src/kernels/matmul';
+import { softmax } from '../../src/kernels/softmax';
+
+async function runKernels(a: number[], b: number[], m: number, k: number, n: number, logits: number[], cols: number) {
+  const engine = await Engine.create();
+  try {
+    const ta = engine.tensor(a, [m, k], 'a');
+    const tb = engine.tensor(b, [k, n], 'b');
+    const tc = engine.empty([m, n], 'c');
+    const tz = engine.tensor(logits, [logits.length / cols, cols], 'logits');
+    const ty = engine.empty([logits.length / cols, cols], 'softmax');
+    engine.run('page', (r) => {
+      matmul(r, engine, ta, tb, tc);
+      softmax(r, engine, tz, ty);
+    });
+    return { adapter: engine.adapterName, matmul: Array.from(await tc.read()), softmax: Array.from(await ty.read()) };
+  } finally {
+    engine.destroy();
+  }
+}
+
+Object.assign(window, { runKernels });
+document.getElementById('status')!.textContent = 'ready';
