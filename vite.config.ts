@@ -2,6 +2,7 @@
 // (-> dist/site/); serves the repository root in development; configures the unit tests.
 import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
+import { mnistData } from './scripts/vite-data-plugin';
 
 const root = import.meta.dirname;
 
@@ -19,6 +20,7 @@ export default defineConfig(({ mode }) => ({
         rollupOptions: { external: ['webgpu', /^node:/] },
         sourcemap: true,
       },
+  plugins: [mnistData()],
   server: { host: '127.0.0.1' },
   test: {
     include: ['test/**/*.test.ts'],

@@ -46,7 +46,7 @@ async function outputOf(engine: Engine, activation: string, hidden = false): Pro
 }
 
 /** MSE of Dense(1, no bias) over x [[1,0],[0,1]], y [1,-1], for each (w1, w2) of a grid. */
-async function lossSurface(engine: Engine, size: number): Promise<LessonResult['surface']> {
+export async function lossSurface(engine: Engine, size: number): Promise<LessonResult['surface']> {
   const [min, max] = [-1.5, 1.5];
   const grid = new Float32Array(size * size * 2);
   for (let i = 0; i < size; i++) {
@@ -71,6 +71,33 @@ async function lossSurface(engine: Engine, size: number): Promise<LessonResult['
   return { size, min, max, loss: values };
 }
 
+/**
+ * Dense(1, inputDim 2, linear, no bias) from weights [1, 1], Adam(0.001), mse on x [[1,0],[0,1]],
+ * y [1,-1], the whole batch each step; the loss and weights after every step.
+ */
+export async function gradientDescent(engine: Engine, steps: number,
+  onStep?: (step: number, loss: number, weights: number[]) => void): Promise<LessonResult['gdPath']> {
+  const gd = new Sequential({ engine });
+  gd.add(new Dense(1, { inputDim: 2, useBias: false }));
+  await gd.setWeights([[[1], [1]]]);
+  gd.compile({ optimizer: new Adam(0.001), loss: 'mse' });
+  const path: LessonResult['gdPath'] = [];
+  await gd.fit([[1, 0], [0, 1]], [1, -1], {
+    epochs: steps,
+    batchSize: 2,
+    shuffle: false,
+    callbacks: [{
+      onEpochEnd: async (epoch, logs) => {
+        const weights = Array.from((await gd.getWeights())[0].data);
+        path.push({ loss: logs.loss, weights });
+        onStep?.(epoch, logs.loss, weights);
+      },
+    }],
+  });
+  gd.dispose();
+  return path;
+}
+
 export async function runLesson(engine: Engine, { steps = 5000, surfaceSize = 41 } = {}): Promise<LessonResult> {
   clearSession();
   const hidden = await outputOf(engine, 'linear', true);
@@ -85,26 +112,9 @@ export async function runLesson(engine: Engine, { steps = 5000, surfaceSize = 41
   const { loss: mae, mse } = await reluNet.evaluate(LESSON_INPUT, [[0.34]]);
   reluNet.dispose();
 
-  const gd = new Sequential({ engine });
-  gd.add(new Dense(1, { inputDim: 2, useBias: false }));
-  await gd.setWeights([[[1], [1]]]);
-  gd.compile({ optimizer: new Adam(0.001), loss: 'mse' });
-  const gdPath: LessonResult['gdPath'] = [];
-  let gdWeights1000: number[] = [];
-  await gd.fit([[1, 0], [0, 1]], [1, -1], {
-    epochs: steps,
-    batchSize: 2,
-    shuffle: false,
-    callbacks: [{
-      onEpochEnd: async (epoch, logs) => {
-        const weights = Array.from((await gd.getWeights())[0].data);
-        gdPath.push({ loss: logs.loss, weights });
-        if (epoch === 999) gdWeights1000 = weights;
-      },
-    }],
-  });
+  const gdPath = await gradientDescent(engine, steps);
+  const gdWeights1000 = gdPath[999]?.weights ?? [];
   const gdWeights5000 = gdPath[gdPath.length - 1]?.weights ?? [];
-  gd.dispose();
 
   clearSession();
   const summaryNet = network(engine, 'linear');

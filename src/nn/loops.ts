@@ -128,7 +128,9 @@ export async function fitLoop(s: LoopState, data: GpuDataset, o: FitOptions): Pr
           }, () => (reading = false));
         }
         for (const cb of callbacks) await cb.onBatchEnd?.(step, latest);
+        if (s.stopTraining) break;
       }
+      if (s.stopTraining) break;
       const logs = await s.trainAcc.read(nTrain, s.outputWidth);
       if (!Number.isFinite(logs.loss)) {
         throw new Error(`fit: loss became ${logs.loss} in epoch ${epoch + 1}; training stopped. ` +

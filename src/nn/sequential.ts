@@ -67,6 +67,15 @@ export class Sequential {
     this.layers.push(layer);
   }
 
+  /** Set true (from a callback, say) to end fit() after the current batch, as Keras's stop_training. */
+  get stopTraining(): boolean {
+    return this.compiled?.state?.stopTraining ?? false;
+  }
+
+  set stopTraining(stop: boolean) {
+    if (this.compiled?.state) this.compiled.state.stopTraining = stop;
+  }
+
   get inputWidth(): number {
     return this.layerAt(0).inputDim!;
   }
