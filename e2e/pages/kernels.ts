@@ -1,7 +1,8 @@
 // Test page: runs matmul and softmax through the engine in the browser and hands back plain
 // arrays; the Playwright test compares them with the CPU reference in Node.
 import { Engine } from '../../src/engine/engine';
-import { matmul } from '../../src/kernels/matmul';
+import { defaultMatmulVariant, matmul, type MatmulVariant } from '../../src/kernels/matmul';
+import { timeMatmul } from '../../bench/matmul-timing';
 import { softmax } from '../../src/kernels/softmax';
 
 async function runKernels(a: number[], b: number[], m: number, k: number, n: number, logits: number[], cols: number) {
@@ -22,5 +23,16 @@ async function runKernels(a: number[], b: number[], m: number, k: number, n: num
   }
 }
 
-Object.assign(window, { runKernels });
+/** The kernel benchmark's browser half (npm run bench:kernels -- --browser). */
+async function benchMatmul(sizes: number[], variants: MatmulVariant[], runs: number) {
+  const engine = await Engine.create();
+  try {
+    const results = await timeMatmul(engine, sizes, variants, runs);
+    return { adapter: engine.adapterName, chosen: defaultMatmulVariant(engine), results };
+  } finally {
+    engine.destroy();
+  }
+}
+
+Object.assign(window, { runKernels, benchMatmul });
 document.getElementById('status')!.textContent = 'ready';

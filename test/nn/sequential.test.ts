@@ -111,4 +111,30 @@ describe('Sequential', () => {
     expectClose(out.data, [48.5], { atol: 1e-5, rtol: 0 });
     m.dispose();
   });
+
+  it('allocates nothing after the first epoch and gives everything back on dispose', async () => {
+    const engine = await testEngine();
+    const before = engine.memory();
+    const { x, onehot } = blobs(90, 10);
+    const m = await model([new Dense(8, { inputDim: 2, activation: 'relu' }), new Dense(3, { activation: 'softmax' })]);
+    m.compile({ optimizer: 'adam', loss: 'categorical_crossentropy', metrics: ['accuracy'] });
+    const seen: ReturnType<typeof engine.memory>[] = [];
+    // 90 samples in batches of 32: two full batches and one of 26, each epoch.
+    await m.fit(x, onehot, { epochs: 4, batchSize: 32, validationSplit: 0.1,
+      callbacks: [{ onEpochEnd: () => void seen.push(engine.memory()) }] });
+    expect(seen[3].buffers).toBe(seen[1].buffers);
+    expect(seen[3].bytesInUse).toBe(seen[1].bytesInUse);
+    for (let i = 0; i < 5; i++) {
+      await m.predict(x);
+      await m.evaluate(x, onehot);
+    }
+    const afterCalls = engine.memory();
+    await m.predict(x);
+    await m.evaluate(x, onehot);
+    expect(engine.memory().buffers).toBe(afterCalls.buffers);
+    expect(engine.memory().bytesInUse).toBe(afterCalls.bytesInUse);
+    m.dispose();
+    expect(engine.memory().tensors).toBe(before.tensors);
+    expect(engine.memory().bytesInUse).toBe(before.bytesInUse);
+  });
 });
