@@ -162,6 +162,20 @@ export async function fitLoop(s: LoopState, data: GpuDataset, o: FitOptions): Pr
   }
 }
 
+/** One training step on a batch given from the host; reads back its loss and metrics. */
+export async function trainOnBatchLoop(s: LoopState, x: Matrix, y: Matrix): Promise<Logs> {
+  const engine = s.engine;
+  const xb = s.buffers.get('x', [x.rows, x.cols]);
+  const yb = s.buffers.get('y', [y.rows, y.cols]);
+  engine.device.queue.writeBuffer(xb.buffer, xb.offset, x.data as Float32Array<ArrayBuffer>);
+  engine.device.queue.writeBuffer(yb.buffer, yb.offset, y.data as Float32Array<ArrayBuffer>);
+  engine.run('trainOnBatch', (r) => {
+    s.trainAcc.clear(r);
+    recordTrainStep(r, s, s.buffers, xb, yb, s.trainAcc);
+  });
+  return s.trainAcc.read(x.rows, s.outputWidth);
+}
+
 /** Forward passes over x in batches; one read-back of the whole output. */
 export async function predictLoop(net: Network & { buffers: BatchBuffers; outputWidth: number }, x: Matrix,
   batchSize: number): Promise<Tensor> {

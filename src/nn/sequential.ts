@@ -8,7 +8,9 @@ import { getEngine } from './backend';
 import type { History, Logs } from './callbacks';
 import { ArrayDataset, type GpuDataset } from './dataset';
 import type { Layer } from './layer';
-import { checkBatchSize, evaluateRange, fitLoop, predictLoop, type FitOptions, type LoopState } from './loops';
+import {
+  checkBatchSize, evaluateRange, fitLoop, predictLoop, trainOnBatchLoop, type FitOptions, type LoopState,
+} from './loops';
 import { Matrix, type MatrixLike } from './matrix';
 import { getMetric, type Metric } from './metrics';
 import { uniqueName } from './names';
@@ -130,6 +132,15 @@ export class Sequential {
     }
   }
 
+  /** One gradient step on the batch (x, y); its loss and metrics before the update. */
+  async trainOnBatch(x: MatrixLike, y: MatrixLike): Promise<Logs> {
+    const c = this.requireCompiled('trainOnBatch');
+    const xm = this.checkX(Matrix.from(x, 'trainOnBatch x', this.inputWidth), 'trainOnBatch');
+    const ym = this.checkY(Matrix.from(y, 'trainOnBatch y', isSparse(c.loss) ? 1 : undefined), xm, 'trainOnBatch');
+    const b = await this.build();
+    return trainOnBatchLoop(this.loopState(b, c), xm, ym);
+  }
+
   /** Loss and metrics over (x, y), e.g. { loss: 0.12, accuracy: 0.97 }. */
   async evaluate(x: MatrixLike | GpuDataset, y?: MatrixLike, { batchSize = 32 } = {}): Promise<Logs> {
     const c = this.requireCompiled('evaluate');
@@ -249,20 +260,30 @@ export class Sequential {
     }
     if (y === undefined) throw new InputError(`${what}: y is required`);
     const xm = this.checkX(Matrix.from(x, `${what} x`, this.inputWidth), what);
-    const ym = Matrix.from(y, `${what} y`, isSparse(loss) ? 1 : undefined);
-    if (ym.cols !== yWidth) {
-      throw new InputError(`${what}: y has shape [${ym.shape}], expected [${ym.rows}, ${yWidth}] for loss ${loss}`);
-    }
-    if (isSparse(loss)) {
-      const bad = ym.data.findIndex((v) => !Number.isInteger(v) || v < 0 || v >= this.outputWidth);
-      if (bad >= 0) {
-        throw new InputError(`${what}: label ${ym.data[bad]} at sample ${bad} is not a class index in ` +
-          `[0, ${this.outputWidth})`);
-      }
-    }
+    const ym = this.checkY(Matrix.from(y, `${what} y`, isSparse(loss) ? 1 : undefined), xm, what);
     const d = new ArrayDataset(b.engine, xm, ym, `${this.name}.${what.split(' ')[0]}`);
     own.push(d);
     return d;
+  }
+
+  /** y fits the loss: [n, outputs], or [n] class indices for sparse losses; n as x's. */
+  private checkY(y: Matrix, x: Matrix, what: string): Matrix {
+    const loss = this.compiled!.loss;
+    const width = isSparse(loss) ? 1 : this.outputWidth;
+    if (y.cols !== width) {
+      throw new InputError(`${what}: y has shape [${y.shape}], expected [${y.rows}, ${width}] for loss ${loss}`);
+    }
+    if (y.rows !== x.rows) {
+      throw new InputError(`${what}: x has ${x.rows} samples but y has ${y.rows}; they must match`);
+    }
+    if (isSparse(loss)) {
+      const bad = y.data.findIndex((v) => !Number.isInteger(v) || v < 0 || v >= this.outputWidth);
+      if (bad >= 0) {
+        throw new InputError(`${what}: label ${y.data[bad]} at sample ${bad} is not a class index in ` +
+          `[0, ${this.outputWidth})`);
+      }
+    }
+    return y;
   }
 
   private checkX(x: Matrix, what: string): Matrix {
