@@ -220,9 +220,9 @@ export class Engine {
   /**
    * A 16-byte buffer for a binding the kernel declares but will not touch this time (a bias
    * when there is none). One per role, since one buffer may not be bound read-only and
-   * writable in the same dispatch.
+   * writable, or writable twice, in the same dispatch.
    */
-  spare(role: 'read' | 'write'): Binding {
+  spare(role: 'read' | 'write' | 'write2'): Binding {
     let buffer = this.spares.get(role);
     if (!buffer) {
       buffer = this.device.createBuffer({ label: `spare.${role}`, size: 16, usage: STORAGE() });

@@ -46,14 +46,17 @@ export function gatherBatch(r: Recorder, g: GatherArgs): void {
   });
 }
 
-/** out[r, :] = src[order[start + r], :] for r < out.shape[0]; src: [samples, width]. */
-export function gatherRows(r: Recorder, src: Tensor, order: Tensor, start: number, out: Tensor): void {
+/**
+ * out[r, :] = src[order[start + r], :] for r < out.shape[0], where src holds samples
+ * [first, first + src.shape[0]); rows whose sample lies elsewhere are left as they are.
+ */
+export function gatherRows(r: Recorder, src: Tensor, order: Tensor, start: number, out: Tensor, first = 0): void {
   const [rows, width] = out.shape;
   if (src.shape[1] !== width) throw new InputError(`gatherRows: src [${src.shape}] vs out [${out.shape}]`);
   if (start + rows > order.size) throw new InputError(`gatherRows: ${start}+${rows} exceeds the order (${order.size})`);
   r.dispatch({
     kernel: rowsKernel,
-    uniforms: packUniforms([rows, width, start]),
+    uniforms: packUniforms([rows, width, start, first, src.shape[0]]),
     bindings: [src.binding, order.binding, out.binding],
     workgroups: Math.ceil((rows * width) / WG),
   });

@@ -40,7 +40,7 @@ export function optimizerUpdate(r: Recorder, engine: Engine, u: UpdateArgs): voi
     kernel,
     constants: { OPTIMIZER: OPTIMIZER_CODES[u.kind], NESTEROV: !!u.nesterov },
     uniforms: packUniforms([u.n], [u.lr, u.beta1 ?? 0, u.beta2 ?? 0, u.epsilon ?? 0]),
-    bindings: [u.params, u.grads, u.slot1 ?? engine.spare('write'), u.slot2 ?? engine.spare('write')],
+    bindings: [u.params, u.grads, u.slot1 ?? engine.spare('write'), u.slot2 ?? engine.spare('write2')],
     workgroups: Math.ceil(u.n / WG),
   });
 }

@@ -17,28 +17,62 @@ export interface GpuDataset {
   dispose(): void;
 }
 
-/** x and y from host matrices, uploaded once as f32. */
+/** Rows of a host matrix on the GPU in chunks, each small enough for one storage binding. */
+class RowChunks {
+  private readonly chunks: { first: number; t: Tensor }[] = [];
+
+  constructor(engine: Engine, m: Matrix, label: string, maxBytes = engine.limits.maxStorageBufferBindingSize) {
+    const rowsPerChunk = Math.max(1, Math.floor(maxBytes / (m.cols * 4)));
+    for (let first = 0; first < m.rows; first += rowsPerChunk) {
+      const rows = Math.min(rowsPerChunk, m.rows - first);
+      const data = m.data.subarray(first * m.cols, (first + rows) * m.cols);
+      this.chunks.push({ first, t: engine.tensor(data, [rows, m.cols], `${label}[${first}..]`) });
+    }
+  }
+
+  get count(): number {
+    return this.chunks.length;
+  }
+
+  gather(r: Recorder, order: Tensor, start: number, out: Tensor): void {
+    for (const c of this.chunks) gatherRows(r, c.t, order, start, out, c.first);
+  }
+
+  dispose(): void {
+    for (const c of this.chunks) c.t.dispose();
+  }
+}
+
+/**
+ * x and y from host matrices, uploaded once as f32. A set over the adapter's storage binding
+ * size (MNIST as f32 is 188 MB; the default limit is 128 MiB) is split into chunks of rows.
+ */
 export class ArrayDataset implements GpuDataset {
   readonly size: number;
   readonly xWidth: number;
   readonly yWidth: number;
-  private readonly x: Tensor;
-  private readonly y: Tensor;
+  private readonly x: RowChunks;
+  private readonly y: RowChunks;
 
-  constructor(engine: Engine, x: Matrix, y: Matrix, label = 'dataset') {
+  constructor(engine: Engine, x: Matrix, y: Matrix, label = 'dataset', maxChunkBytes?: number) {
     if (x.rows !== y.rows) {
       throw new InputError(`fit: x has ${x.rows} samples but y has ${y.rows}; they must match`);
     }
     this.size = x.rows;
     this.xWidth = x.cols;
     this.yWidth = y.cols;
-    this.x = engine.tensor(x.data, x.shape, `${label}.x`);
-    this.y = engine.tensor(y.data, y.shape, `${label}.y`);
+    this.x = new RowChunks(engine, x, `${label}.x`, maxChunkBytes);
+    this.y = new RowChunks(engine, y, `${label}.y`, maxChunkBytes);
+  }
+
+  /** Chunks x is held in (1 unless it exceeds one binding). */
+  get chunks(): number {
+    return this.x.count;
   }
 
   gather(r: Recorder, order: Tensor, start: number, x: Tensor, y: Tensor): void {
-    gatherRows(r, this.x, order, start, x);
-    gatherRows(r, this.y, order, start, y);
+    this.x.gather(r, order, start, x);
+    this.y.gather(r, order, start, y);
   }
 
   dispose(): void {

@@ -30,8 +30,10 @@ export interface LoopState extends Training {
   trainAcc: Accumulators;
   evalAcc: Accumulators;
   outputWidth: number;
-  /** Set by a callback to end fit() after the current epoch (Keras's stop_training). */
+  /** Set by a callback to end fit() after the current batch (Keras's stop_training). */
   stopTraining: boolean;
+  /** Called with the weights as each epoch ends, so they outlive a lost device. */
+  onWeights?: (weights: Float32Array[]) => void;
 }
 
 export interface FitOptions {
@@ -142,6 +144,8 @@ export async function fitLoop(s: LoopState, data: GpuDataset, o: FitOptions): Pr
         Object.assign(logs, await evaluateRange(s, o.validationData, valOrder, 0, o.validationData.size,
           batchSize, 'val_'));
       }
+      // Kept on the host so that a device lost later leaves the last finished epoch's weights.
+      s.onWeights?.(await s.arena.read());
       history.record(epoch, logs);
       if (o.verbose === 1) {
         const secs = ((performance.now() - t0) / 1000).toFixed(1);

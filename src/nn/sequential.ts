@@ -1,6 +1,6 @@
 // Sequential: a stack of layers with Keras's compile / fit / evaluate / predict / summary.
 import type { Engine } from '../engine/engine';
-import { InputError } from '../engine/errors';
+import { DeviceLostError, InputError } from '../engine/errors';
 import { isSparse, lossName, type LossName } from '../kernels/loss-codes';
 import { Accumulators } from './accumulators';
 import { ParameterArena } from './arena';
@@ -45,9 +45,11 @@ export class Sequential {
   private compiled: { optimizer: Optimizer; loss: LossName; metrics: Metric[]; state?: LoopState } | undefined;
   private disposed = false;
   private building: Promise<Built> | undefined;
+  /** The weights as the last fit() epoch ended; what survives a lost device. */
+  private snapshot: Float32Array[] | undefined;
 
   /** @example const model = new Sequential(); model.add(new Dense(2, { inputDim: 2 })); */
-  constructor(private readonly options: SequentialOptions = {}) {
+  constructor(private options: SequentialOptions = {}) {
     this.name = options.name ?? uniqueName('sequential');
     for (const layer of options.layers ?? []) this.add(layer);
   }
@@ -174,18 +176,40 @@ export class Sequential {
     }
   }
 
-  /** The weights in Keras's order: per layer its kernel [in, out], then its bias [out]. */
+  /**
+   * The weights in Keras's order: per layer its kernel [in, out], then its bias [out]. After
+   * the device is lost, the weights as the last finished fit() epoch left them.
+   */
   async getWeights(): Promise<WeightArray[]> {
+    this.assertLive();
+    if (this.built?.engine.isLost) {
+      if (!this.snapshot) throw new DeviceLostError('lost', 'no epoch finished, so no weights were kept');
+      return this.shapes().map((shape, i) => ({ shape, data: this.snapshot![i].slice() }));
+    }
     const b = await this.build();
     const values = await b.arena.read();
     return b.arena.placements.map((p, i) => ({ shape: p.shape, data: values[i] }));
   }
 
+  /**
+   * Moves the model to another engine (after its device was lost, say), with its current
+   * weights, or those kept at the last finished epoch. Optimizer state starts afresh.
+   */
+  async useEngine(engine: Engine): Promise<void> {
+    this.assertLive();
+    const weights = this.built ? await this.getWeights() : undefined;
+    this.releaseGpu();
+    this.options = { ...this.options, engine };
+    this.building = undefined;
+    this.built = undefined;
+    const b = await this.build();
+    weights?.forEach((w, i) => b.arena.write(i, w.data as Float32Array<ArrayBuffer>));
+  }
+
   /** Sets every weight; count and shapes must match getWeights(). */
   async setWeights(weights: WeightLike[]): Promise<void> {
     this.assertLive();
-    const shapes = this.layers.flatMap((l) => l.weightSpecs(this.inWidthOf(l)).map((w) => w.shape));
-    const values = setWeightsOf(this.name, shapes, weights);
+    const values = setWeightsOf(this.name, this.shapes(), weights);
     const b = await this.build();
     values.forEach((v, i) => b.arena.write(i, v));
   }
@@ -194,15 +218,26 @@ export class Sequential {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
+    this.releaseGpu();
+  }
+
+  /** Gives back every GPU buffer of the model (no GPU work: buffers go back to the pool). */
+  private releaseGpu(): void {
     const b = this.built;
-    if (b && !b.engine.isLost) {
-      for (const l of this.layers) l.disposeBuffers();
-      b.buffers.dispose();
-      b.arena.dispose();
-      this.compiled?.optimizer.dispose();
-      this.compiled?.state?.trainAcc.dispose();
-      this.compiled?.state?.evalAcc.dispose();
+    if (!b) return;
+    for (const l of this.layers) l.disposeBuffers();
+    b.buffers.dispose();
+    b.arena.dispose();
+    if (this.compiled) {
+      this.compiled.optimizer.dispose();
+      this.compiled.state?.trainAcc.dispose();
+      this.compiled.state?.evalAcc.dispose();
+      this.compiled.state = undefined;
     }
+  }
+
+  private shapes(): number[][] {
+    return this.layers.flatMap((l) => l.weightSpecs(this.inWidthOf(l)).map((w) => w.shape));
   }
 
   /** Places the weights on the GPU and initialises them (once). */
@@ -242,6 +277,7 @@ export class Sequential {
       evalAcc: new Accumulators(b.engine, c.loss, c.metrics, `${this.name}.eval`),
       outputWidth: this.outputWidth,
       stopTraining: false,
+      onWeights: (w) => (this.snapshot = w),
     };
     return c.state;
   }

@@ -112,7 +112,7 @@ describe('Sequential', () => {
     m.dispose();
   });
 
-  it('allocates nothing after the first epoch and gives everything back on dispose', async () => {
+  it('keeps GPU memory flat over 20 epochs and 100 calls, and gives everything back', async () => {
     const engine = await testEngine();
     const before = engine.memory();
     const { x, onehot } = blobs(90, 10);
@@ -120,11 +120,13 @@ describe('Sequential', () => {
     m.compile({ optimizer: 'adam', loss: 'categorical_crossentropy', metrics: ['accuracy'] });
     const seen: ReturnType<typeof engine.memory>[] = [];
     // 90 samples in batches of 32: two full batches and one of 26, each epoch.
-    await m.fit(x, onehot, { epochs: 4, batchSize: 32, validationSplit: 0.1,
+    await m.fit(x, onehot, { epochs: 20, batchSize: 32, validationSplit: 0.1,
       callbacks: [{ onEpochEnd: () => void seen.push(engine.memory()) }] });
-    expect(seen[3].buffers).toBe(seen[1].buffers);
-    expect(seen[3].bytesInUse).toBe(seen[1].bytesInUse);
-    for (let i = 0; i < 5; i++) {
+    for (const s of seen.slice(1)) {
+      expect(s.buffers).toBe(seen[0].buffers);
+      expect(s.bytesInUse).toBe(seen[0].bytesInUse);
+    }
+    for (let i = 0; i < 49; i++) {
       await m.predict(x);
       await m.evaluate(x, onehot);
     }
@@ -136,5 +138,18 @@ describe('Sequential', () => {
     m.dispose();
     expect(engine.memory().tensors).toBe(before.tensors);
     expect(engine.memory().bytesInUse).toBe(before.bytesInUse);
+
+    let pooled = 0;
+    for (let i = 0; i < 50; i++) {
+      if (i === 1) pooled = engine.memory().buffers;
+      const n = await model([new Dense(8, { inputDim: 2, activation: 'relu' }), new Dense(3, { activation: 'softmax' })]);
+      n.compile({ optimizer: 'adam', loss: 'categorical_crossentropy' });
+      await n.fit(x.slice(0, 8), onehot.slice(0, 8), { epochs: 1 });
+      n.dispose();
+    }
+    expect(engine.memory().tensors).toBe(before.tensors);
+    expect(engine.memory().bytesInUse).toBe(before.bytesInUse);
+    // Buffers freed by one model are reused by the next: after the first, the pool does not grow.
+    expect(engine.memory().buffers).toBe(pooled);
   });
 });
