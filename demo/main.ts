@@ -5,6 +5,7 @@ import { gradientDescent, lossSurface } from '../examples/lesson';
 import { mnistModel } from '../examples/mnist-model';
 import { CLASS_NAMES, firstSamples, type DatasetName, type Mnist, type Split } from '../src/data/mnist';
 import { Engine } from '../src/engine/engine';
+import { loadModel } from '../src/io/model-io';
 import { BYTE_SCALE } from '../src/kernels/data';
 import { ByteImageDataset } from '../src/nn/dataset';
 import { setRandomSeed } from '../src/nn/initializers';
@@ -129,6 +130,8 @@ async function train(): Promise<void> {
 
 function setButtons(training: boolean): void {
   $<HTMLButtonElement>('start').disabled = training;
+  for (const id of ['saveDownload', 'saveBrowser']) $<HTMLButtonElement>(id).disabled = training || !model;
+  for (const id of ['loadBrowser', 'loadFiles']) $<HTMLInputElement>(id).disabled = training;
   $<HTMLButtonElement>('pause').disabled = !training;
   $<HTMLButtonElement>('stop').disabled = !training;
   $('pause').textContent = 'Pause';
@@ -186,7 +189,7 @@ async function main(): Promise<void> {
   names = CLASS_NAMES[dataset];
   data = await fetchDataset(dataset, params.get('data'));
   status('ready', `Loaded ${data.train.count} training and ${data.test.count} test images. Press Start.`);
-  $<HTMLButtonElement>('start').disabled = false;
+  setButtons(false);
   if (params.get('autostart') === '1') void train();
 }
 
@@ -213,6 +216,39 @@ $('clear').addEventListener('click', () => {
   $('drawPrediction').textContent = '';
 });
 $('descend').addEventListener('click', () => void descend());
+
+async function useLoaded(source: string | File[]): Promise<void> {
+  try {
+    const loaded = await loadModel(source, { engine });
+    if (loaded.inputWidth !== 784 || loaded.outputWidth !== 10) {
+      loaded.dispose();
+      throw new Error(`the model maps ${loaded.inputWidth} inputs to ${loaded.outputWidth} outputs; expected 784 -> 10`);
+    }
+    loaded.compile({ optimizer: 'adam', loss: 'categorical_crossentropy', metrics: ['accuracy'] });
+    model?.dispose();
+    model = loaded;
+    const test = firstSamples(data.test, testCount);
+    const set = new ByteImageDataset(engine, { ...test, features: 784, classes: 10 }, 'test');
+    const logs = await model.evaluate(set, undefined, { batchSize: 250 });
+    set.dispose();
+    result.testAccuracy = logs.accuracy;
+    $('testAccuracy').textContent = `test accuracy ${(logs.accuracy * 100).toFixed(2)}% on ${test.count} test images`;
+    await refreshViews(test);
+    status('done', `Loaded model "${model.name}": test accuracy ${(logs.accuracy * 100).toFixed(2)}%.`);
+    setButtons(false);
+  } catch (err) {
+    fail(err);
+  }
+}
+
+$('saveDownload').addEventListener('click', () => void model?.save('downloads://webgpu-nn-mnist').catch(fail));
+$('saveBrowser').addEventListener('click', () => void model?.save('indexeddb://webgpu-nn-mnist')
+  .then(() => status('done', 'Model kept in this browser (IndexedDB).'), fail));
+$('loadBrowser').addEventListener('click', () => void useLoaded('indexeddb://webgpu-nn-mnist'));
+$('loadFiles').addEventListener('change', () => {
+  const files = $<HTMLInputElement>('loadFiles').files;
+  if (files?.length) void useLoaded(Array.from(files));
+});
 $('dataset').addEventListener('change', () => {
   params.set('dataset', input('dataset').value);
   location.search = params.toString();

@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 
 interface PageResult { state: string; testAccuracy?: number; epochMs: number[]; adapter?: string; error?: string }
@@ -36,5 +38,29 @@ test('the demo page trains MNIST on the GPU, predicts a drawn digit and shows no
   await expect(page.locator('#descentStatus')).toContainText(/weights \(1\.0000\d, -0\.9995\d\)/);
 
   await page.screenshot({ path: info.outputPath('demo.png'), fullPage: true });
+
+  // The trained model kept in IndexedDB and loaded back scores the same.
+  const before = await page.locator('#testAccuracy').textContent();
+  await page.locator('#saveBrowser').click();
+  await expect(page.locator('#status')).toHaveText('Model kept in this browser (IndexedDB).');
+  await page.locator('#loadBrowser').click();
+  await expect(page.locator('#status')).toContainText('Loaded model');
+  expect(await page.locator('#testAccuracy').textContent()).toBe(before);
+  expect(errors).toEqual([]);
+});
+
+test('the demo page loads a model that `npm run train -- --save` wrote', async ({ page }, info) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const dir = info.outputPath('saved');
+  // The files `npm run train -- --save DIR` writes (model.save in Node), here from a short run.
+  execFileSync('npx', ['tsx', '--import', './scripts/raw-loader.mjs', 'scripts/train.ts', '--epochs', '1',
+    '--limit', '2048', '--seed', '1', '--save', dir], { stdio: 'ignore' });
+  await page.goto('/demo/?test=500');
+  await expect(page.locator('#status')).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
+  await page.locator('#loadFiles').setInputFiles([join(dir, 'model.json'), join(dir, 'weights.bin')]);
+  await expect(page.locator('#status')).toContainText('Loaded model', { timeout: 120_000 });
+  const accuracy = Number((await page.locator('#testAccuracy').textContent())!.match(/([\d.]+)%/)![1]);
+  expect(accuracy).toBeGreaterThan(80);
   expect(errors).toEqual([]);
 });

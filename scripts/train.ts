@@ -1,7 +1,5 @@
 // `npm run train`: the lesson's MNIST network trained on the GPU through WebGPU, in Node (Dawn)
 // or, with --browser, in headless Chromium through the demo page.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { mnistModel } from '../examples/mnist-model';
@@ -9,7 +7,6 @@ import { CLASS_NAMES, firstSamples, loadMnist, type DatasetName } from '../src/d
 import { Engine } from '../src/engine/engine';
 import { ByteImageDataset } from '../src/nn/dataset';
 import { setRandomSeed } from '../src/nn/initializers';
-import type { Sequential } from '../src/nn/sequential';
 import { dataDir, fileReader } from './mnist-files';
 
 const { values: opts } = parseArgs({
@@ -35,7 +32,7 @@ if (opts.help) {
   --dataset NAME      mnist or fashion       --data DIR       where the IDX files are
   --seed N            reproducible initial weights and shuffling
   --learning-rate X   Adam's learning rate (0.001)
-  --save DIR          write the trained weights there
+  --save DIR          write the trained model there (TF.js Layers format)
   --json              print one JSON object as the last line
   --browser           train in headless Chromium through the demo page`);
   process.exit(0);
@@ -67,13 +64,6 @@ if (opts.browser) {
   await trainInBrowser({ dataset, epochs, batchSize, limit, seed, learningRate, dir: dataDir(dataset, opts.data),
     json: opts.json });
   process.exit(0);
-}
-
-async function saveWeights(model: Sequential, dir: string): Promise<void> {
-  mkdirSync(dir, { recursive: true });
-  const weights = await model.getWeights();
-  writeFileSync(join(dir, 'weights.json'), JSON.stringify({ shapes: weights.map((w) => w.shape) }));
-  writeFileSync(join(dir, 'weights.bin'), Buffer.concat(weights.map((w) => Buffer.from(w.data.buffer))));
 }
 
 const t0 = performance.now();
@@ -132,8 +122,8 @@ console.log(`test image 1024 (label ${data.test.labels[1024]}): predicted ${CLAS
 console.log(`  probabilities: ${probs.map((p) => p.toFixed(4)).join(' ')}`);
 
 if (opts.save) {
-  await saveWeights(model, opts.save);
-  console.log(`weights written to ${opts.save}`);
+  await model.save(opts.save);
+  console.log(`model written to ${opts.save}/model.json and weights.bin (TF.js Layers format)`);
 }
 if (opts.json) {
   console.log(JSON.stringify({ dataset, epochs, trainSamples: train.count, batchSize,

@@ -18,5 +18,8 @@ export { clearSession } from './nn/names';
 export { setRandomSeed } from './nn/initializers';
 export { Adagrad, Adam, Optimizer, RMSprop, SGD } from './nn/optimizers';
 export { Sequential, type CompileOptions } from './nn/sequential';
+export { loadModel, type LoadOptions } from './io/model-io';
+export { parseIdx } from './data/idx';
+export { CLASS_NAMES, loadMnist, toCategorical, type Mnist } from './data/mnist';
 export type { FitOptions } from './nn/loops';
 export type { WeightArray, WeightLike } from './nn/weights';

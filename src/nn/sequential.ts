@@ -17,6 +17,7 @@ import { uniqueName } from './names';
 import { getOptimizer, type Optimizer } from './optimizers';
 import { BatchBuffers } from './steps';
 import { formatSummary } from './summary';
+import { saveModel } from '../io/model-io';
 import { setWeightsOf, type WeightArray, type WeightLike } from './weights';
 
 export interface CompileOptions {
@@ -214,6 +215,15 @@ export class Sequential {
     values.forEach((v, i) => b.arena.write(i, v));
   }
 
+  /**
+   * Saves the model in the TensorFlow.js Layers format (model.json and weights.bin) to a folder
+   * (Node), "downloads://name" or "indexeddb://name" (browsers). Optimizer state is not saved.
+   */
+  save(target: string): Promise<{ modelJsonBytes: number; weightBytes: number }> {
+    this.assertLive();
+    return saveModel(this, target);
+  }
+
   /** Frees the model's GPU memory; the model cannot be used afterwards. */
   dispose(): void {
     if (this.disposed) return;
@@ -234,6 +244,11 @@ export class Sequential {
       this.compiled.state?.evalAcc.dispose();
       this.compiled.state = undefined;
     }
+  }
+
+  /** The shape of every weight, in getWeights() order. */
+  weightShapes(): number[][] {
+    return this.shapes();
   }
 
   private shapes(): number[][] {
