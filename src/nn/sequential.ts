@@ -6,7 +6,8 @@ import { Accumulators } from './accumulators';
 import { ParameterArena } from './arena';
 import { getEngine } from './backend';
 import type { History, Logs } from './callbacks';
-import { ArrayDataset, type GpuDataset } from './dataset';
+import type { GpuDataset } from './dataset';
+import { checkX, checkY, toDataset, type ModelIo } from './model-input';
 import type { Layer } from './layer';
 import {
   checkBatchSize, evaluateRange, fitLoop, predictLoop, trainOnBatchLoop, type FitOptions, type LoopState,
@@ -126,9 +127,9 @@ export class Sequential {
     const b = await this.build();
     const state = this.loopState(b, c);
     try {
-      const data = this.dataset(b, x, y, 'fit', own);
+      const data = toDataset(b.engine, this.io(), x, y, 'fit', own);
       const v = options.validationData;
-      const validation = v && (Array.isArray(v) ? this.dataset(b, v[0], v[1], 'fit validationData', own) : v);
+      const validation = v && (Array.isArray(v) ? toDataset(b.engine, this.io(), v[0], v[1], 'fit validationData', own) : v);
       return await fitLoop(state, data, { ...options, validationData: validation as GpuDataset | undefined });
     } finally {
       if (!b.engine.isLost) for (const d of own) d.dispose();
@@ -138,8 +139,9 @@ export class Sequential {
   /** One gradient step on the batch (x, y); its loss and metrics before the update. */
   async trainOnBatch(x: MatrixLike, y: MatrixLike): Promise<Logs> {
     const c = this.requireCompiled('trainOnBatch');
-    const xm = this.checkX(Matrix.from(x, 'trainOnBatch x', this.inputWidth), 'trainOnBatch');
-    const ym = this.checkY(Matrix.from(y, 'trainOnBatch y', isSparse(c.loss) ? 1 : undefined), xm, 'trainOnBatch');
+    const xm = checkX(this.io(), Matrix.from(x, 'trainOnBatch x', this.inputWidth), 'trainOnBatch');
+    const ym = checkY(this.io(), Matrix.from(y, 'trainOnBatch y', isSparse(c.loss) ? 1 : undefined), xm,
+      'trainOnBatch');
     const b = await this.build();
     return trainOnBatchLoop(this.loopState(b, c), xm, ym);
   }
@@ -150,7 +152,7 @@ export class Sequential {
     checkBatchSize(batchSize, 'evaluate');
     const own: GpuDataset[] = [];
     const b = await this.build();
-    const data = this.dataset(b, x, y, 'evaluate', own);
+    const data = toDataset(b.engine, this.io(), x, y, 'evaluate', own);
     const order = b.engine.tensor(Uint32Array.from({ length: data.size }, (_, i) => i), [data.size],
       'evaluate.order', 'u32');
     try {
@@ -167,7 +169,7 @@ export class Sequential {
   async predict(x: MatrixLike, { batchSize = 32 } = {}): Promise<Matrix> {
     this.assertLive();
     checkBatchSize(batchSize, 'predict');
-    const input = this.checkX(Matrix.from(x, 'predict x', this.inputWidth), 'predict');
+    const input = checkX(this.io(), Matrix.from(x, 'predict x', this.inputWidth), 'predict');
     const b = await this.build();
     const out = await predictLoop({ ...b, layers: this.layers, outputWidth: this.outputWidth }, input, batchSize);
     try {
@@ -297,53 +299,10 @@ export class Sequential {
     return c.state;
   }
 
-  /** Host arrays become a dataset on the GPU (owned by the call); a GpuDataset is checked. */
-  private dataset(b: Built, x: MatrixLike | GpuDataset, y: MatrixLike | undefined, what: string,
-    own: GpuDataset[]): GpuDataset {
-    const loss = this.compiled!.loss;
-    const yWidth = isSparse(loss) ? 1 : this.outputWidth;
-    if (isGpuDataset(x)) {
-      if (x.xWidth !== this.inputWidth || x.yWidth !== yWidth) {
-        throw new InputError(`${what}: dataset gives x [*, ${x.xWidth}] and y [*, ${x.yWidth}]; ` +
-          `the model expects x [*, ${this.inputWidth}] and y [*, ${yWidth}]`);
-      }
-      return x;
-    }
-    if (y === undefined) throw new InputError(`${what}: y is required`);
-    const xm = this.checkX(Matrix.from(x, `${what} x`, this.inputWidth), what);
-    const ym = this.checkY(Matrix.from(y, `${what} y`, isSparse(loss) ? 1 : undefined), xm, what);
-    const d = new ArrayDataset(b.engine, xm, ym, `${this.name}.${what.split(' ')[0]}`);
-    own.push(d);
-    return d;
-  }
-
-  /** y fits the loss: [n, outputs], or [n] class indices for sparse losses; n as x's. */
-  private checkY(y: Matrix, x: Matrix, what: string): Matrix {
-    const loss = this.compiled!.loss;
-    const width = isSparse(loss) ? 1 : this.outputWidth;
-    if (y.cols !== width) {
-      throw new InputError(`${what}: y has shape [${y.shape}], expected [${y.rows}, ${width}] for loss ${loss}`);
-    }
-    if (y.rows !== x.rows) {
-      throw new InputError(`${what}: x has ${x.rows} samples but y has ${y.rows}; they must match`);
-    }
-    if (isSparse(loss)) {
-      const bad = y.data.findIndex((v) => !Number.isInteger(v) || v < 0 || v >= this.outputWidth);
-      if (bad >= 0) {
-        throw new InputError(`${what}: label ${y.data[bad]} at sample ${bad} is not a class index in ` +
-          `[0, ${this.outputWidth})`);
-      }
-    }
-    return y;
-  }
-
-  private checkX(x: Matrix, what: string): Matrix {
-    if (x.cols !== this.inputWidth) {
-      const first = this.layers[0];
-      throw new InputError(`${first.className} "${first.name}": expected input [*, ${this.inputWidth}], ` +
-        `got [${x.shape}] (${what})`);
-    }
-    return x;
+  /** What the input checks need to know of the model. */
+  private io(): ModelIo {
+    return { name: this.name, first: this.layerAt(0), inputWidth: this.inputWidth, outputWidth: this.outputWidth,
+      loss: this.compiled?.loss };
   }
 
   private requireCompiled(what: string) {
@@ -366,8 +325,4 @@ export class Sequential {
   private assertLive(): void {
     if (this.disposed) throw new InputError(`${this.name}: the model was disposed`);
   }
-}
-
-function isGpuDataset(x: unknown): x is GpuDataset {
-  return typeof x === 'object' && x !== null && typeof (x as GpuDataset).gather === 'function';
 }
