@@ -5,7 +5,7 @@ import { createServer } from 'vite';
 
 export async function inBrowser<T>(fn: string, args: unknown[], page = 'e2e/pages/kernels.html'):
   Promise<{ value: T; browserVersion: string }> {
-  const server = await createServer({ server: { port: 0, host: '127.0.0.1' }, logLevel: 'error' });
+  const server = await createServer({ server: { port: 0, host: '127.0.0.1', hmr: false, watch: null }, logLevel: 'error' });
   await server.listen();
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

@@ -45,7 +45,7 @@ const query = new URLSearchParams({ autorun: '1', ...(o.quick ? { quick: '1' } :
 if (o.matmul) query.set('matmul', o.matmul);
 if (o.runs) query.set('runs', o.runs);
 if (o['epoch-samples']) query.set('epochSamples', o['epoch-samples']);
-const server = await createServer({ server: { port: 0, host: '127.0.0.1' }, logLevel: 'error' });
+const server = await createServer({ server: { port: 0, host: '127.0.0.1', hmr: false, watch: null }, logLevel: 'error' });
 await server.listen();
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -62,7 +62,7 @@ try {
     const text = (await tab.locator('#status').textContent()) ?? '';
     if (text !== last) console.error(text);
     last = text;
-    if (page.state === 'done' || page.state === 'error') break;
+    if (page?.state === 'done' || page?.state === 'error') break;
     await tab.waitForTimeout(1000);
   }
   if (page.error) throw new Error(`benchmark page failed: ${page.error}`);

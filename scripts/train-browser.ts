@@ -19,7 +19,7 @@ interface PageResult { state: string; testAccuracy?: number; epochMs: number[]; 
 
 export async function trainInBrowser(o: Options): Promise<void> {
   process.env[o.dataset === 'mnist' ? 'MNIST_DIR' : 'FASHION_MNIST_DIR'] = o.dir;
-  const server = await createServer({ server: { port: 0, host: '127.0.0.1' }, logLevel: 'error' });
+  const server = await createServer({ server: { port: 0, host: '127.0.0.1', hmr: false, watch: null }, logLevel: 'error' });
   await server.listen();
   const base = server.resolvedUrls!.local[0];
   const browser = await chromium.launch({

@@ -13,6 +13,7 @@ export { ArrayDataset, ByteImageDataset, type ByteImages, type GpuDataset } from
 export { Dense, type DenseOptions } from './nn/dense';
 export { Activation, ELU, LeakyReLU, ReLU, Softmax, ThresholdedReLU } from './nn/activation-layers';
 export { Layer } from './nn/layer';
+export { PReLU } from './nn/prelu';
 export { Matrix, type MatrixLike } from './nn/matrix';
 export { clearSession } from './nn/names';
 export { setRandomSeed } from './nn/initializers';

@@ -8,8 +8,8 @@ export interface Dispatch {
   constants?: Constants;
   /** Contents of the uniform buffer at binding 0, if the kernel has one. */
   uniforms?: ArrayBuffer;
-  /** Storage buffers at bindings 1, 2, ... in order. */
-  bindings: Binding[];
+  /** Storage buffers at bindings 1, 2, ... in order; undefined for one the entry point does not use. */
+  bindings: (Binding | undefined)[];
   /**
    * Workgroups to launch. A 1-D count over the device's per-dimension limit is split into
    * [limit, ceil(count / limit)]; kernels then index by `wid.x + wid.y * nwg.x`.
@@ -42,7 +42,7 @@ export class Recorder {
       entries.push({ binding: 0, resource: { buffer } });
     }
     d.bindings.forEach((b, i) => {
-      entries.push({ binding: i + 1, resource: { buffer: b.buffer, offset: b.offset, size: b.size } });
+      if (b) entries.push({ binding: i + 1, resource: { buffer: b.buffer, offset: b.offset, size: b.size } });
     });
     const bindGroup = device.createBindGroup({
       label: d.kernel.name,

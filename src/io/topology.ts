@@ -5,6 +5,7 @@ import { InputError } from '../engine/errors';
 import { Activation, ELU, LeakyReLU, ReLU, Softmax, ThresholdedReLU } from '../nn/activation-layers';
 import { Dense } from '../nn/dense';
 import type { Layer } from '../nn/layer';
+import { PReLU } from '../nn/prelu';
 
 type Json = unknown;
 type Obj = Record<string, Json>;
@@ -122,6 +123,12 @@ export function layersFromTopology(topology: Json, limits: TopologyLimits): { na
       case 'LeakyReLU':
         layers.push(new LeakyReLU({ ...base, negativeSlope: finiteOr(field(c, ['alpha', 'negative_slope']), 0.3, what) }));
         return;
+      case 'PReLU': {
+        const shared = own(c, 'shared_axes');
+        if (shared !== undefined && shared !== null) throw new InputError(`${what}: PReLU with shared_axes is not supported`);
+        layers.push(new PReLU(base));
+        return;
+      }
       case 'ELU':
         layers.push(new ELU({ ...base, alpha: finiteOr(own(c, 'alpha'), 1, what) }));
         return;
@@ -138,7 +145,7 @@ export function layersFromTopology(topology: Json, limits: TopologyLimits): { na
       }
       default:
         throw new InputError(`${what}: layer class ${JSON.stringify(className)} is not supported; supported: ` +
-          'Dense, Activation, ReLU, LeakyReLU, ELU, ThresholdedReLU, Softmax, InputLayer');
+          'Dense, Activation, ReLU, LeakyReLU, PReLU, ELU, ThresholdedReLU, Softmax, InputLayer');
     }
   });
   if (layers.length === 0) throw new InputError('model.json: the model has no layers');
@@ -162,6 +169,10 @@ function layerConfig(layer: Layer, inWidth: number | undefined): Obj {
       activity_regularizer: null, kernel_constraint: null, bias_constraint: null, ...common } };
   }
   if (layer instanceof Softmax) return { class_name: 'Softmax', config: { axis: -1, ...common } };
+  if (layer instanceof PReLU) {
+    return { class_name: 'PReLU', config: { alpha_initializer: { class_name: 'Zeros', config: {} },
+      alpha_regularizer: null, alpha_constraint: null, shared_axes: null, ...common } };
+  }
   if (layer instanceof Activation) {
     const s = layer.spec;
     switch (layer.className) {
