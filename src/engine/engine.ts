@@ -45,6 +45,8 @@ export class Engine {
   private liveTensors = 0;
   private destroyed = false;
   private readonly spares = new Map<string, GPUBuffer>();
+  /** Error-scope checks not yet settled; sync() and read() wait for them. */
+  private readonly pending = new Set<Promise<void>>();
 
   private constructor(
     readonly device: GPUDevice,
@@ -53,11 +55,13 @@ export class Engine {
   ) {
     device.label ||= 'webgpu-nn';
     this.pool = new BufferPool(device);
-    this.pipelines = new PipelineCache(device, (kernel, error, detail) => {
-      this.faults.push(new GPUKernelError(
-        `kernel "${kernel}" failed to compile: ${error.message}${detail ? `\n${detail}` : ''}`,
-      ));
-    });
+    this.pipelines = new PipelineCache(device, (check) => this.track(check.then((f) => {
+      if (f) {
+        // First in line: later errors of the same work only say the pipeline is invalid.
+        this.faults.unshift(new GPUKernelError(
+          `kernel "${f.kernel}" failed to compile: ${f.error.message}${f.detail ? `\n${f.detail}` : ''}`));
+      }
+    })));
     device.addEventListener('uncapturederror', (event) => {
       const error = (event as GPUUncapturedErrorEvent).error;
       this.faults.push(new GPUKernelError(`uncaptured WebGPU error: ${error.message}`));
@@ -166,9 +170,9 @@ export class Engine {
     } finally {
       const kernels = recorder.kernelNames.join(', ') || 'none';
       for (let i = 0; i < 2; i++) {
-        this.device.popErrorScope().then((error) => {
+        this.track(this.device.popErrorScope().then((error) => {
           if (error) this.faults.push(new GPUKernelError(`${label} (kernels: ${kernels}): ${error.message}`));
-        }, () => undefined);
+        }, () => undefined));
       }
     }
   }
@@ -187,6 +191,7 @@ export class Engine {
       });
       const copy = staging.getMappedRange(0, bytes).slice(0);
       staging.unmap();
+      await this.settled();
       this.check();
       return t.dtype === 'u32' ? new Float32Array(new Uint32Array(copy)) : new Float32Array(copy);
     } finally {
@@ -194,11 +199,22 @@ export class Engine {
     }
   }
 
-  /** Waits until the GPU has finished everything submitted so far. */
+  /** Waits until the GPU has finished everything submitted so far; throws any fault it caused. */
   async sync(): Promise<void> {
     this.check();
     await this.device.queue.onSubmittedWorkDone();
+    await this.settled();
     this.check();
+  }
+
+  private track(p: Promise<void>): void {
+    this.pending.add(p);
+    void p.finally(() => this.pending.delete(p));
+  }
+
+  /** Waits for the error checks of the work recorded so far. */
+  private async settled(): Promise<void> {
+    while (this.pending.size) await Promise.all([...this.pending]);
   }
 
   acquireBuffer(bytes: number, usage: GPUBufferUsageFlags, label: string): GPUBuffer {

@@ -11,7 +11,8 @@ export interface Kernel {
 
 export type Constants = Record<string, number | boolean>;
 
-type ReportFault = (kernel: string, error: GPUError, detail: string) => void;
+/** Hears of a compile failure; `done` settles once the check is complete. */
+type ReportFault = (check: Promise<{ kernel: string; error: GPUError; detail: string } | undefined>) => void;
 
 export class PipelineCache {
   private readonly modules = new Map<string, GPUShaderModule>();
@@ -29,21 +30,22 @@ export class PipelineCache {
     let pipeline = this.pipelines.get(key);
     if (pipeline) return pipeline;
 
-    const module = this.module(kernel);
     const numeric: Record<string, number> = {};
     for (const n of names) numeric[n] = Number(constants[n]);
     this.device.pushErrorScope('validation');
+    const module = this.module(kernel);
     pipeline = this.device.createComputePipeline({
       label: key,
       layout: 'auto',
       compute: { module, entryPoint: kernel.entry ?? 'main', constants: numeric },
     });
-    this.device.popErrorScope().then(async (error) => {
-      if (!error) return;
+    const shown = names.length ? `${kernel.name} (${names.map((n) => `${n}=${numeric[n]}`).join(', ')})` : kernel.name;
+    this.report(this.device.popErrorScope().then(async (error) => {
+      if (!error) return undefined;
       const info = await module.getCompilationInfo();
-      const lines = info.messages.map((m) => `${m.type} at ${m.lineNum}:${m.linePos}: ${m.message}`);
-      this.report(key, error, lines.join('\n'));
-    }, () => undefined);
+      const lines = info.messages.map((m) => `${m.type} at line ${m.lineNum}:${m.linePos}: ${m.message}`);
+      return { kernel: shown, error, detail: lines.join('\n') };
+    }, () => undefined));
     this.pipelines.set(key, pipeline);
     return pipeline;
   }
