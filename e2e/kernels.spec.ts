@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { expect, test } from '@playwright/test';
 import { expectClose } from '../test/helpers/expect-close';
 import { randomArray } from '../test/helpers/engine';
@@ -23,4 +24,19 @@ test('matmul and softmax in headless Chromium match the CPU reference', async ({
   expectClose(got.matmul, matmulRef(a, b, m, k, n), { atol: 1e-5 * Math.sqrt(k), rtol: 1e-5 });
   expectClose(got.softmax, softmaxRef(logits, cols), { atol: 1e-6, rtol: 1e-5 });
   expect(errors).toEqual([]);
+});
+
+test('a model saved in Node loads in the page from a URL and predicts the same', async ({ page }) => {
+  // Saved under the served root so that the page can fetch it.
+  const dir = 'test-results/url-model';
+  const x = Array.from({ length: 4 }, (_, r) => Array.from(randomArray(3, r + 9)));
+  const out = execFileSync('npx', ['tsx', '--import', './scripts/raw-loader.mjs', 'e2e/fixtures/save-model.ts', dir,
+    JSON.stringify(x)], { encoding: 'utf8' });
+  const expected = JSON.parse(out.trim().split('\n').pop()!) as number[];
+  await page.goto('/e2e/pages/kernels.html');
+  await expect(page.locator('#status')).toHaveText('ready');
+  const got = await page.evaluate(([u, flat]) => (window as unknown as {
+    predictFromUrl: (u: string, x: number[], r: number, c: number) => Promise<number[]> }).predictFromUrl(u, flat, 4, 3),
+  [`/${dir}/model.json`, x.flat()] as const);
+  expectClose(got, expected, { atol: 1e-6, rtol: 1e-6 });
 });

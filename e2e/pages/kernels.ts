@@ -4,6 +4,7 @@ import { Engine } from '../../src/engine/engine';
 import { defaultMatmulVariant, matmul, type MatmulVariant } from '../../src/kernels/matmul';
 import { timeMatmul } from '../../bench/matmul-timing';
 import { softmax } from '../../src/kernels/softmax';
+import { loadModel } from '../../src/io/model-io';
 
 async function runKernels(a: number[], b: number[], m: number, k: number, n: number, logits: number[], cols: number) {
   const engine = await Engine.create();
@@ -34,5 +35,16 @@ async function benchMatmul(sizes: number[], variants: MatmulVariant[], runs: num
   }
 }
 
-Object.assign(window, { runKernels, benchMatmul });
+/** Loads a saved model from a URL (fetch) and predicts x: [rows, cols]. */
+async function predictFromUrl(url: string, x: number[], rows: number, cols: number) {
+  const engine = await Engine.create();
+  try {
+    const model = await loadModel(url, { engine });
+    return Array.from((await model.predict({ data: x, shape: [rows, cols] })).data);
+  } finally {
+    engine.destroy();
+  }
+}
+
+Object.assign(window, { runKernels, benchMatmul, predictFromUrl });
 document.getElementById('status')!.textContent = 'ready';
