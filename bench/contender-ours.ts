@@ -2,6 +2,7 @@
 // step (trainOnBatch), an epoch of fit over u8 images on the GPU, and predict.
 import { mnistModel } from '../examples/mnist-model';
 import type { Engine } from '../src/engine/engine';
+import { GpuTimer } from '../src/engine/gpu-timer';
 import { matmul } from '../src/kernels/matmul';
 import { ByteImageDataset } from '../src/nn/dataset';
 import { Random } from '../src/nn/random';
@@ -29,12 +30,17 @@ export function ours(engine: Engine, data: BenchData): Contender {
         const a = engine.tensor(values, [size, size], 'bench.a');
         const b = engine.tensor(values, [size, size], 'bench.b');
         const c = engine.empty([size, size], 'bench.c');
+        const timer = GpuTimer.create(engine);
         return {
           run: async () => {
             engine.run('bench.matmul', (r) => matmul(r, engine, a, b, c));
             await c.read();
           },
-          dispose: () => [a, b, c].forEach((t) => t.dispose()),
+          gpu: async () => timer?.time('bench.matmul', (r) => matmul(r, engine, a, b, c)),
+          dispose: () => {
+            [a, b, c].forEach((t) => t.dispose());
+            timer?.destroy();
+          },
         };
       }
       const model = mnistModel(engine);

@@ -42,6 +42,11 @@ export function tfjs(backend: 'webgpu' | 'wasm' | 'cpu', data: BenchData): Conte
             await c.data();
             c.dispose();
           },
+          // tf.time reports kernel time from timestamp queries on the webgpu backend.
+          gpu: backend === 'webgpu' ? async () => {
+            const info = await tf.time(() => tf.matMul(a, b));
+            return typeof info.kernelMs === 'number' ? info.kernelMs : undefined;
+          } : undefined,
           dispose: () => tf.dispose([a, b]),
         };
       }

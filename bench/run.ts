@@ -23,8 +23,8 @@ const { values: o } = parseArgs({
   },
 });
 
-interface PageState { state: string; results?: BenchRecord[]; adapter?: string; browser: string; date?: string;
-  error?: string }
+interface PageState { state: string; results?: BenchRecord[]; gpu?: BenchRecord[]; adapter?: string; browser: string;
+  date?: string; error?: string }
 
 function table(records: BenchRecord[]): string {
   const engines = ['webgpu-nn', 'tfjs-webgpu', 'tfjs-wasm', 'tfjs-cpu'];
@@ -73,17 +73,20 @@ try {
 }
 
 const report: Record<string, unknown> = { adapter: page.adapter, browser: page.browser, date: page.date,
-  results: page.results };
+  results: page.results, gpuTime: page.gpu };
 console.log(`adapter: ${page.adapter}; ${page.browser}; ${page.date}`);
 console.log(table(page.results!));
+for (const r of page.gpu ?? []) console.log(`GPU time alone: ${r.engine} matmul ${r.size}: ${r.median.toFixed(2)} GFLOP/s`);
 
 if (o.node) {
   const engine = await Engine.create();
   const config = o.quick ? QUICK : { ...FULL, ...(o.runs ? { runs: Number(o.runs) } : {}),
     ...(o['epoch-samples'] ? { epochSamples: Number(o['epoch-samples']) } : {}) };
   const mnist = await loadMnist(fileReader('mnist', dataDir('mnist')));
-  const results = await runSuite([ours(engine, { images: mnist.train.images, labels: mnist.train.labels })], config);
-  report.node = { adapter: engine.adapterName, results };
+  const { records: results, gpu } = await runSuite([ours(engine, { images: mnist.train.images,
+    labels: mnist.train.labels })], config);
+  report.node = { adapter: engine.adapterName, results, gpuTime: gpu };
+  for (const r of gpu) console.log(`  GPU time alone: matmul ${r.size}: ${r.median.toFixed(2)} GFLOP/s`);
   console.log(`\nwebgpu-nn in Node (Dawn), adapter ${engine.adapterName}:`);
   for (const r of results) console.log(`  ${r.figure} ${r.size}: ${r.median.toFixed(r.unit === 'ms' ? 0 : 2)} ${r.unit}`);
   engine.destroy();

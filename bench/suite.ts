@@ -31,6 +31,8 @@ export const QUICK: BenchConfig = { matmul: [128, 256], trainStep: [32], epochSa
 /** One engine's way of doing one figure at one size: prepare once, then time run(). */
 export interface Task {
   run(): Promise<void>;
+  /** GPU time alone of one run in ms, where the engine can measure it (timestamp queries). */
+  gpu?(): Promise<number | undefined>;
   dispose(): void;
 }
 
@@ -64,10 +66,24 @@ export function figuresOf(c: BenchConfig): [Figure, number][] {
   ];
 }
 
+export interface SuiteResult {
+  /** Wall time, read-back included. */
+  records: BenchRecord[];
+  /** GPU time alone, for the engines and figures that can measure it. */
+  gpu: BenchRecord[];
+}
+
+function summarize(figure: Figure, size: number, engine: EngineName, ms: number[]): BenchRecord {
+  const values = ms.map((t) => value(figure, size, t)).sort((a, b) => a - b);
+  return { figure, size, engine, median: values[values.length >> 1], min: values[0], max: values[values.length - 1],
+    unit: UNITS[figure] };
+}
+
 /** Times every figure on every contender; `progress` hears about each one done. */
 export async function runSuite(contenders: Contender[], config: BenchConfig,
-  progress: (done: number, total: number, what: string) => void = () => {}): Promise<BenchRecord[]> {
+  progress: (done: number, total: number, what: string) => void = () => {}): Promise<SuiteResult> {
   const records: BenchRecord[] = [];
+  const gpu: BenchRecord[] = [];
   const figures = figuresOf(config);
   let done = 0;
   for (const [figure, size] of figures) {
@@ -89,14 +105,18 @@ export async function runSuite(contenders: Contender[], config: BenchConfig,
     }
     for (const [c, task] of tasks) {
       await c.activate();
+      const gpuMs: number[] = [];
+      for (let i = 0; task.gpu && i < config.runs; i++) {
+        const ms = await task.gpu();
+        if (ms !== undefined && ms > 0) gpuMs.push(ms);
+      }
+      if (gpuMs.length) gpu.push(summarize(figure, size, c.name, gpuMs));
       task.dispose();
-      const values = times.get(c.name)!.map((ms) => value(figure, size, ms)).sort((a, b) => a - b);
-      records.push({ figure, size, engine: c.name, median: values[values.length >> 1], min: values[0],
-        max: values[values.length - 1], unit: UNITS[figure] });
+      records.push(summarize(figure, size, c.name, times.get(c.name)!));
     }
     progress(++done, figures.length, `${figure} ${size}`);
   }
-  return records;
+  return { records, gpu };
 }
 
 /** How many times better this engine is than `peer` on a record pair (> 1: this engine wins). */

@@ -20,7 +20,8 @@ setWasmPaths({ 'tfjs-backend-wasm.wasm': wasmPlain, 'tfjs-backend-wasm-simd.wasm
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const params = new URLSearchParams(location.search);
 const PEERS: EngineName[] = ['tfjs-webgpu', 'tfjs-wasm', 'tfjs-cpu'];
-const state: { state: string; results?: BenchRecord[]; adapter?: string; browser: string; date?: string;
+const state: { state: string; results?: BenchRecord[]; gpu?: BenchRecord[]; adapter?: string; browser: string;
+  date?: string;
   error?: string } = { state: 'loading', browser: navigator.userAgent };
 Object.assign(window, { webgpuNNBench: state });
 let chart: Chart | undefined;
@@ -87,11 +88,14 @@ async function run(engine: Engine): Promise<void> {
     const mnist = await fetchDataset('mnist', params.get('data'));
     const data = { images: mnist.train.images, labels: mnist.train.labels };
     const contenders = [ours(engine, data), ...PEERS.map((p) => tfjs(p.slice(5) as 'webgpu' | 'wasm' | 'cpu', data))];
-    const records = await runSuite(contenders, config, (done, total, what) => {
+    const { records, gpu } = await runSuite(contenders, config, (done, total, what) => {
       $<HTMLProgressElement>('progress').value = done / total;
       status('running', `Measured ${what} (${done}/${total})…`);
     });
     state.results = records;
+    state.gpu = gpu;
+    $('gpuTimes').textContent = gpu.length ? 'GPU time alone (timestamp queries): ' + gpu.map((r) =>
+      `${r.engine} matmul ${r.size}: ${r.median.toFixed(2)} GFLOP/s`).join('; ') : 'GPU time alone: not available here.';
     state.date = new Date().toISOString();
     show(records);
     status('done', `Done, ${config.runs} runs per figure, ${state.date.slice(0, 16).replace('T', ' ')} UTC.`);

@@ -88,7 +88,9 @@ export class Engine {
     }
     const requiredLimits: Record<string, number> = {};
     for (const name of WANTED_LIMITS) requiredLimits[name] = adapter.limits[name];
-    const device = await adapter.requestDevice({ label: 'webgpu-nn', requiredLimits });
+    // Timestamps let benchmarks measure GPU time alone; nothing else depends on them.
+    const requiredFeatures: GPUFeatureName[] = adapter.features.has('timestamp-query') ? ['timestamp-query'] : [];
+    const device = await adapter.requestDevice({ label: 'webgpu-nn', requiredLimits, requiredFeatures });
     return new Engine(device, summarize(adapter.info), true);
   }
 
@@ -158,12 +160,15 @@ export class Engine {
     return t;
   }
 
-  /** Records the work `fn` describes into one command buffer and submits it. */
-  run(label: string, fn: (r: Recorder) => void): void {
+  /**
+   * Records the work `fn` describes into one command buffer and submits it. With `timestamps`,
+   * each compute pass writes its start and end there (see GpuTimer).
+   */
+  run(label: string, fn: (r: Recorder) => void, timestamps?: GPUQuerySet): void {
     this.check();
     this.device.pushErrorScope('out-of-memory');
     this.device.pushErrorScope('validation');
-    const recorder = new Recorder(this, label);
+    const recorder = new Recorder(this, label, timestamps);
     try {
       fn(recorder);
       recorder.submit();

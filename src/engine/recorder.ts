@@ -23,8 +23,15 @@ export class Recorder {
   private readonly uniformBuffers: GPUBuffer[] = [];
   private readonly kernels = new Set<string>();
 
-  constructor(private readonly engine: Engine, readonly label: string) {
+  private passes = 0;
+
+  constructor(private readonly engine: Engine, readonly label: string, private readonly timestamps?: GPUQuerySet) {
     this.encoder = engine.device.createCommandEncoder({ label });
+  }
+
+  /** Compute passes begun so far; with timestamps, pass i wrote queries 2i and 2i + 1. */
+  get passCount(): number {
+    return this.passes;
   }
 
   dispatch(d: Dispatch): void {
@@ -49,7 +56,7 @@ export class Recorder {
       layout: pipeline.getBindGroupLayout(0),
       entries,
     });
-    this.pass ??= this.encoder.beginComputePass({ label: this.label });
+    this.pass ??= this.beginPass();
     this.pass.setPipeline(pipeline);
     this.pass.setBindGroup(0, bindGroup);
     const [x, y, z] = this.grid(d.workgroups);
@@ -83,6 +90,24 @@ export class Recorder {
   /** Kernels recorded so far, for error messages. */
   get kernelNames(): string[] {
     return [...this.kernels];
+  }
+
+  private beginPass(): GPUComputePassEncoder {
+    const i = this.passes++;
+    const timed = this.timestamps && 2 * i + 1 < this.timestamps.count;
+    return this.encoder.beginComputePass({
+      label: this.label,
+      ...(timed ? { timestampWrites: { querySet: this.timestamps!, beginningOfPassWriteIndex: 2 * i,
+        endOfPassWriteIndex: 2 * i + 1 } } : {}),
+    });
+  }
+
+  /** Resolves the timestamps written so far into `dst` (u64 each), after the passes. */
+  resolveTimestamps(dst: GPUBuffer): void {
+    this.endPass();
+    if (this.timestamps && this.passes) {
+      this.encoder.resolveQuerySet(this.timestamps, 0, Math.min(2 * this.passes, this.timestamps.count), dst, 0);
+    }
   }
 
   private endPass(): void {

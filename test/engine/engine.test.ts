@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GPUKernelError } from '../../src/engine/errors';
+import { GpuTimer } from '../../src/engine/gpu-timer';
 import { matmul } from '../../src/kernels/matmul';
 import { expectClose } from '../helpers/expect-close';
 import { testEngine } from '../helpers/engine';
@@ -49,5 +50,22 @@ describe('engine', () => {
     const got = await y.read();
     expect(got.every((v) => v === 0)).toBe(true);
     [x, y].forEach((t) => t.dispose());
+  });
+
+  it('times GPU work alone with timestamp queries where the adapter has them', async () => {
+    const engine = await testEngine();
+    const timer = GpuTimer.create(engine);
+    if (!timer) {
+      expect(engine.device.features.has('timestamp-query')).toBe(false);
+      return;
+    }
+    const a = engine.tensor(new Float32Array(256 * 256).fill(1), [256, 256], 'a');
+    const out = engine.empty([256, 256], 'out');
+    const ms = await timer.time('timed', (r) => matmul(r, engine, a, a, out));
+    expect(ms).toBeGreaterThan(0);
+    expect(ms).toBeLessThan(60_000);
+    expectClose((await out.read()).subarray(0, 3), [256, 256, 256], { atol: 0, rtol: 0 });
+    timer.destroy();
+    [a, out].forEach((t) => t.dispose());
   });
 });
