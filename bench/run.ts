@@ -4,10 +4,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium } from '@playwright/test';
-import { createServer } from 'vite';
 import { loadMnist } from '../src/data/mnist';
 import { Engine } from '../src/engine/engine';
+import { withPage } from '../scripts/headless';
 import { dataDir, fileReader } from '../scripts/mnist-files';
 import { ours } from './contender-ours';
 import { FULL, QUICK, ratio, runSuite, type BenchRecord } from './suite';
@@ -45,32 +44,20 @@ const query = new URLSearchParams({ autorun: '1', ...(o.quick ? { quick: '1' } :
 if (o.matmul) query.set('matmul', o.matmul);
 if (o.runs) query.set('runs', o.runs);
 if (o['epoch-samples']) query.set('epochSamples', o['epoch-samples']);
-const server = await createServer({ server: { port: 0, host: '127.0.0.1', hmr: false, watch: null }, logLevel: 'error' });
-await server.listen();
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--enable-unsafe-webgpu', '--no-sandbox', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-});
-let page: PageState;
-try {
-  const tab = await browser.newPage();
-  await tab.goto(`${server.resolvedUrls!.local[0]}demo/bench.html?${query}`);
+const page = await withPage(`demo/bench.html?${query}`, async (tab, browser) => {
   let last = '';
+  let state: PageState | undefined;
   for (;;) {
-    page = await tab.evaluate(() => (window as unknown as { webgpuNNBench: PageState }).webgpuNNBench);
+    state = await tab.evaluate(() => (window as unknown as { webgpuNNBench?: PageState }).webgpuNNBench);
     const text = (await tab.locator('#status').textContent()) ?? '';
     if (text !== last) console.error(text);
     last = text;
-    if (page?.state === 'done' || page?.state === 'error') break;
+    if (state?.state === 'done' || state?.state === 'error') break;
     await tab.waitForTimeout(1000);
   }
-  if (page.error) throw new Error(`benchmark page failed: ${page.error}`);
-  page.browser = `Chromium ${browser.version()}`;
-} finally {
-  await browser.close();
-  await server.close();
-}
+  if (state.error) throw new Error(`benchmark page failed: ${state.error}`);
+  return { ...state, browser: `Chromium ${browser.version()}` };
+});
 
 const report: Record<string, unknown> = { adapter: page.adapter, browser: page.browser, date: page.date,
   results: page.results, gpuTime: page.gpu };

@@ -1,12 +1,12 @@
 import { expect, test } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumPath } from '../scripts/headless';
 
 // Chromium without --enable-unsafe-webgpu hands out no adapter on a machine without a GPU:
 // the pages must say what to enable instead of failing silently.
 test.use({
   launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      '--no-first-run', '--disable-quic', '--disable-gpu'],
+    executablePath: chromiumPath(),
+    args: [...CHROMIUM_ARGS.filter((a) => a !== '--enable-unsafe-webgpu'), '--disable-gpu'],
   },
 });
 

@@ -1,8 +1,7 @@
 // `npm run train -- --browser`: the same training in headless Chromium through the demo page,
 // served by Vite from 127.0.0.1; prints the page's progress and results.
-import { chromium } from '@playwright/test';
-import { createServer } from 'vite';
 import type { DatasetName } from '../src/data/mnist';
+import { withPage } from './headless';
 
 interface Options {
   dataset: DatasetName;
@@ -19,28 +18,18 @@ interface PageResult { state: string; testAccuracy?: number; epochMs: number[]; 
 
 export async function trainInBrowser(o: Options): Promise<void> {
   process.env[o.dataset === 'mnist' ? 'MNIST_DIR' : 'FASHION_MNIST_DIR'] = o.dir;
-  const server = await createServer({ server: { port: 0, host: '127.0.0.1', hmr: false, watch: null }, logLevel: 'error' });
-  await server.listen();
-  const base = server.resolvedUrls!.local[0];
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--enable-unsafe-webgpu', '--no-sandbox', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
-  try {
-    const page = await browser.newPage();
-    const query = new URLSearchParams({ autostart: '1', dataset: o.dataset, epochs: String(o.epochs),
-      batchSize: String(o.batchSize), learningRate: String(o.learningRate), limit: String(o.limit ?? 60000),
-      test: '10000', ...(o.seed === undefined ? {} : { seed: String(o.seed) }) });
-    await page.goto(`${base}demo/?${query}`);
+  const query = new URLSearchParams({ autostart: '1', dataset: o.dataset, epochs: String(o.epochs),
+    batchSize: String(o.batchSize), learningRate: String(o.learningRate), limit: String(o.limit ?? 60000),
+    test: '10000', ...(o.seed === undefined ? {} : { seed: String(o.seed) }) });
+  await withPage(`demo/?${query}`, async (page, browser) => {
     let last = '';
-    let result: PageResult;
+    let result: PageResult | undefined;
     for (;;) {
-      result = await page.evaluate(() => (window as unknown as { webgpuNN: PageResult }).webgpuNN);
+      result = await page.evaluate(() => (window as unknown as { webgpuNN?: PageResult }).webgpuNN);
       const text = await page.locator('#status').textContent();
       if (text && text !== last && !o.json) console.log(text);
       last = text ?? '';
-      if (result.state === 'done' || result.state === 'error') break;
+      if (result?.state === 'done' || result?.state === 'error') break;
       await page.waitForTimeout(2000);
     }
     if (result.error) throw new Error(`the demo page failed: ${result.error}`);
@@ -52,8 +41,5 @@ export async function trainInBrowser(o: Options): Promise<void> {
         batchSize: o.batchSize, testAccuracy: result.testAccuracy, epochMs: result.epochMs.map(Math.round),
         adapter: result.adapter, browser: browser.version() }));
     }
-  } finally {
-    await browser.close();
-    await server.close();
-  }
+  });
 }
