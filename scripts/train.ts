@@ -118,7 +118,8 @@ console.log(`epoch times (s): ${epochMs.map((ms) => (ms / 1000).toFixed(1)).join
 const image = Float32Array.from(data.test.images.subarray(1024 * 784, 1025 * 784), (v) => v / 255);
 const probs = (await model.predict({ data: image, shape: [1, 784] })).row(0);
 const digit = probs.indexOf(Math.max(...probs));
-console.log(`test image 1024 (label ${data.test.labels[1024]}): predicted ${CLASS_NAMES[dataset][digit]}`);
+console.log(`test image 1024 (labelled ${CLASS_NAMES[dataset][data.test.labels[1024]]}): predicted ` +
+  `${CLASS_NAMES[dataset][digit]}`);
 console.log(`  probabilities: ${probs.map((p) => p.toFixed(4)).join(' ')}`);
 
 if (opts.save) {
