@@ -114,7 +114,8 @@ const test = await model.evaluate(testSet, undefined, { batchSize: 1000 });
 console.log(`test loss: ${test.loss.toFixed(4)} - test accuracy: ${test.accuracy.toFixed(4)}`);
 console.log(`epoch times (s): ${epochMs.map((ms) => (ms / 1000).toFixed(1)).join(', ')}`);
 
-// The lesson's check: test image 1024 (a 5 in MNIST), scaled by 1/255 as the lesson does.
+// The lesson's check on test image 1024, scaled by 1/255 as the lesson does. (The original t10k file
+// labels it 4; the 5 the lesson mentions is training image 1024.)
 const image = Float32Array.from(data.test.images.subarray(1024 * 784, 1025 * 784), (v) => v / 255);
 const probs = (await model.predict({ data: image, shape: [1, 784] })).row(0);
 const digit = probs.indexOf(Math.max(...probs));
