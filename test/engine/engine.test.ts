@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { Engine } from '../../src/engine/engine';
 import { GPUKernelError } from '../../src/engine/errors';
 import { GpuTimer } from '../../src/engine/gpu-timer';
 import { matmul } from '../../src/kernels/matmul';
@@ -67,5 +68,20 @@ describe('engine', () => {
     expectClose((await out.read()).subarray(0, 3), [256, 256, 256], { atol: 0, rtol: 0 });
     timer.destroy();
     [a, out].forEach((t) => t.dispose());
+  });
+
+  it("runs on a caller's own GPUDevice and leaves it alive when destroyed", async () => {
+    const shared = await testEngine();
+    const engine = await Engine.create({ device: shared.device });
+    const a = engine.tensor([1, 2, 3, 4], [2, 2], 'a');
+    const out = engine.empty([2, 2], 'out');
+    engine.run('own device', (r) => matmul(r, engine, a, a, out));
+    expectClose(await out.read(), [7, 10, 15, 22], { atol: 0, rtol: 0 });
+    [a, out].forEach((t) => t.dispose());
+    engine.destroy();
+    expect(shared.isLost).toBe(false);
+    const t = shared.tensor([5], [1], 'still');
+    expect([...(await t.read())]).toEqual([5]);
+    t.dispose();
   });
 });
