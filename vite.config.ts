@@ -7,19 +7,20 @@ import { mnistData } from './scripts/vite-data-plugin';
 const root = import.meta.dirname;
 
 export default defineConfig(({ mode }) => ({
-  build: mode === 'demo'
-    ? {
-        outDir: resolve(root, 'dist/site'),
-        emptyOutDir: true,
-        rollupOptions: { input: { index: resolve(root, 'demo/index.html') } },
-      }
-    : {
-        outDir: resolve(root, 'dist'),
-        emptyOutDir: false,
-        lib: { entry: resolve(root, 'src/index.ts'), formats: ['es'], fileName: 'index' },
-        rollupOptions: { external: ['webgpu', /^node:/] },
-        sourcemap: true,
-      },
+  build:
+    mode === 'demo'
+      ? {
+          outDir: resolve(root, 'dist/site'),
+          emptyOutDir: true,
+          rollupOptions: { input: { index: resolve(root, 'demo/index.html') } },
+        }
+      : {
+          outDir: resolve(root, 'dist'),
+          emptyOutDir: false,
+          lib: { entry: resolve(root, 'src/index.ts'), formats: ['es'], fileName: 'index' },
+          rollupOptions: { external: ['webgpu', /^node:/] },
+          sourcemap: true,
+        },
   plugins: [mnistData()],
   server: { host: '127.0.0.1' },
   test: {

@@ -46,12 +46,23 @@ export function ours(engine: Engine, data: BenchData): Contender {
       const model = mnistModel(engine);
       if (figure === 'trainStep') {
         const { x, y } = batchOf(data, size);
-        return { run: async () => void (await model.trainOnBatch(x, y)), dispose: () => model.dispose() };
+        return {
+          run: async () => void (await model.trainOnBatch(x, y)),
+          dispose: () => model.dispose(),
+        };
       }
       if (figure === 'epoch') {
         const n = Math.min(size, data.labels.length);
-        const set = new ByteImageDataset(engine, { images: data.images.subarray(0, n * 784),
-          labels: data.labels.subarray(0, n), features: 784, classes: 10 }, 'bench.epoch');
+        const set = new ByteImageDataset(
+          engine,
+          {
+            images: data.images.subarray(0, n * 784),
+            labels: data.labels.subarray(0, n),
+            features: 784,
+            classes: 10,
+          },
+          'bench.epoch',
+        );
         return {
           run: async () => void (await model.fit(set, undefined, { epochs: 1, batchSize: 128 })),
           dispose: () => {
@@ -61,7 +72,10 @@ export function ours(engine: Engine, data: BenchData): Contender {
         };
       }
       const { x } = batchOf(data, size);
-      return { run: async () => void (await model.predict(x, { batchSize: 128 })), dispose: () => model.dispose() };
+      return {
+        run: async () => void (await model.predict(x, { batchSize: 128 })),
+        dispose: () => model.dispose(),
+      };
     },
   };
 }

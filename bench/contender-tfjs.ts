@@ -8,7 +8,11 @@ function lessonModel(): tf.Sequential {
   m.add(tf.layers.dense({ units: 800, inputShape: [784], activation: 'relu' }));
   m.add(tf.layers.dense({ units: 400, activation: 'relu' }));
   m.add(tf.layers.dense({ units: 10, activation: 'softmax' }));
-  m.compile({ optimizer: tf.train.adam(0.001), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
+  m.compile({
+    optimizer: tf.train.adam(0.001),
+    loss: 'categoricalCrossentropy',
+    metrics: ['accuracy'],
+  });
   return m;
 }
 
@@ -20,7 +24,10 @@ function batchOf(data: BenchData, n: number): { x: tf.Tensor2D; y: tf.Tensor2D }
     for (let f = 0; f < 784; f++) x[i * 784 + f] = data.images[s * 784 + f] / 255;
     labels[i] = data.labels[s];
   }
-  return { x: tf.tensor2d(x, [n, 784]), y: tf.oneHot(tf.tensor1d(labels, 'int32'), 10).toFloat() as tf.Tensor2D };
+  return {
+    x: tf.tensor2d(x, [n, 784]),
+    y: tf.oneHot(tf.tensor1d(labels, 'int32'), 10).toFloat() as tf.Tensor2D,
+  };
 }
 
 export function tfjs(backend: 'webgpu' | 'wasm' | 'cpu', data: BenchData): Contender {
@@ -28,7 +35,8 @@ export function tfjs(backend: 'webgpu' | 'wasm' | 'cpu', data: BenchData): Conte
     name: `tfjs-${backend}` as EngineName,
     async activate() {
       if (tf.getBackend() !== backend) {
-        if (!(await tf.setBackend(backend))) throw new Error(`TF.js backend ${backend} is not available`);
+        if (!(await tf.setBackend(backend)))
+          throw new Error(`TF.js backend ${backend} is not available`);
       }
       await tf.ready();
     },
@@ -43,22 +51,32 @@ export function tfjs(backend: 'webgpu' | 'wasm' | 'cpu', data: BenchData): Conte
             c.dispose();
           },
           // tf.time reports kernel time from timestamp queries on the webgpu backend.
-          gpu: backend === 'webgpu' ? async () => {
-            const info = await tf.time(() => tf.matMul(a, b));
-            return typeof info.kernelMs === 'number' ? info.kernelMs : undefined;
-          } : undefined,
+          gpu:
+            backend === 'webgpu'
+              ? async () => {
+                  const info = await tf.time(() => tf.matMul(a, b));
+                  return typeof info.kernelMs === 'number' ? info.kernelMs : undefined;
+                }
+              : undefined,
           dispose: () => tf.dispose([a, b]),
         };
       }
       const model = lessonModel();
-      const { x, y } = batchOf(data, figure === 'epoch' ? Math.min(size, data.labels.length) : size);
+      const { x, y } = batchOf(
+        data,
+        figure === 'epoch' ? Math.min(size, data.labels.length) : size,
+      );
       const dispose = () => {
         model.dispose();
         tf.dispose([x, y]);
       };
-      if (figure === 'trainStep') return { run: async () => void (await model.trainOnBatch(x, y)), dispose };
+      if (figure === 'trainStep')
+        return { run: async () => void (await model.trainOnBatch(x, y)), dispose };
       if (figure === 'epoch') {
-        return { run: async () => void (await model.fit(x, y, { epochs: 1, batchSize: 128, verbose: 0 })), dispose };
+        return {
+          run: async () => void (await model.fit(x, y, { epochs: 1, batchSize: 128, verbose: 0 })),
+          dispose,
+        };
       }
       return {
         run: async () => {

@@ -22,8 +22,10 @@ function print(where: string, adapter: string, chosen: string, results: MatmulTi
   console.log(`${where}: ${adapter} (default matmul variant: ${chosen})`);
   console.log('variant  size   median ms   GFLOP/s');
   for (const r of results) {
-    console.log(`${r.variant.padEnd(8)} ${String(r.size).padStart(4)}  ${r.ms.toFixed(1).padStart(10)}` +
-      `  ${r.gflops.toFixed(2).padStart(8)}`);
+    console.log(
+      `${r.variant.padEnd(8)} ${String(r.size).padStart(4)}  ${r.ms.toFixed(1).padStart(10)}` +
+        `  ${r.gflops.toFixed(2).padStart(8)}`,
+    );
   }
 }
 
@@ -37,8 +39,16 @@ engine.destroy();
 if (values.browser) {
   const { inBrowser } = await import('./browser');
   const page = await inBrowser<{ adapter: string; chosen: string; results: MatmulTiming[] }>(
-    'benchMatmul', [sizes, variants, runs]);
+    'benchMatmul',
+    [sizes, variants, runs],
+  );
   report.browser = page;
-  if (!values.json) print(`Chromium ${page.browserVersion}`, page.value.adapter, page.value.chosen, page.value.results);
+  if (!values.json)
+    print(
+      `Chromium ${page.browserVersion}`,
+      page.value.adapter,
+      page.value.chosen,
+      page.value.results,
+    );
 }
 if (values.json) console.log(JSON.stringify(report));

@@ -11,8 +11,12 @@ export interface MatmulTiming {
   gflops: number;
 }
 
-export async function timeMatmul(engine: Engine, sizes: number[], variants: MatmulVariant[],
-  runs: number): Promise<MatmulTiming[]> {
+export async function timeMatmul(
+  engine: Engine,
+  sizes: number[],
+  variants: MatmulVariant[],
+  runs: number,
+): Promise<MatmulTiming[]> {
   const rng = new Random(1);
   const results: MatmulTiming[] = [];
   for (const size of sizes) {

@@ -22,20 +22,39 @@ const { values: o } = parseArgs({
   },
 });
 
-interface PageState { state: string; results?: BenchRecord[]; gpu?: BenchRecord[]; adapter?: string; browser: string;
-  date?: string; error?: string }
+interface PageState {
+  state: string;
+  results?: BenchRecord[];
+  gpu?: BenchRecord[];
+  adapter?: string;
+  browser: string;
+  date?: string;
+  error?: string;
+}
 
 function table(records: BenchRecord[]): string {
   const engines = ['webgpu-nn', 'tfjs-webgpu', 'tfjs-wasm', 'tfjs-cpu'];
   const keys = [...new Set(records.map((r) => `${r.figure} ${r.size}`))];
-  const lines = ['| figure | unit | ' + engines.join(' | ') + ' | ÷ tfjs-webgpu | ÷ tfjs-wasm | ÷ tfjs-cpu |',
-    '|---|---|' + '---:|'.repeat(engines.length + 3)];
+  const lines = [
+    '| figure | unit | ' + engines.join(' | ') + ' | ÷ tfjs-webgpu | ÷ tfjs-wasm | ÷ tfjs-cpu |',
+    '|---|---|' + '---:|'.repeat(engines.length + 3),
+  ];
   for (const k of keys) {
-    const row = engines.map((e) => records.find((r) => `${r.figure} ${r.size}` === k && r.engine === e));
+    const row = engines.map((e) =>
+      records.find((r) => `${r.figure} ${r.size}` === k && r.engine === e),
+    );
     const mine = row[0]!;
     const d = mine.unit === 'ms' ? 0 : 2;
-    lines.push(`| ${k} | ${mine.unit} | ` + row.map((r) => (r ? r.median.toFixed(d) : '–')).join(' | ') + ' | ' +
-      row.slice(1).map((r) => (r ? `${ratio(mine, r).toFixed(2)}×` : '–')).join(' | ') + ' |');
+    lines.push(
+      `| ${k} | ${mine.unit} | ` +
+        row.map((r) => (r ? r.median.toFixed(d) : '–')).join(' | ') +
+        ' | ' +
+        row
+          .slice(1)
+          .map((r) => (r ? `${ratio(mine, r).toFixed(2)}×` : '–'))
+          .join(' | ') +
+        ' |',
+    );
   }
   return lines.join('\n');
 }
@@ -48,7 +67,9 @@ const page = await withPage(`demo/bench.html?${query}`, async (tab, browser) => 
   let last = '';
   let state: PageState | undefined;
   for (;;) {
-    state = await tab.evaluate(() => (window as unknown as { webgpuNNBench?: PageState }).webgpuNNBench);
+    state = await tab.evaluate(
+      () => (window as unknown as { webgpuNNBench?: PageState }).webgpuNNBench,
+    );
     const text = (await tab.locator('#status').textContent()) ?? '';
     if (text !== last) console.error(text);
     last = text;
@@ -59,23 +80,38 @@ const page = await withPage(`demo/bench.html?${query}`, async (tab, browser) => 
   return { ...state, browser: `Chromium ${browser.version()}` };
 });
 
-const report: Record<string, unknown> = { adapter: page.adapter, browser: page.browser, date: page.date,
-  results: page.results, gpuTime: page.gpu };
+const report: Record<string, unknown> = {
+  adapter: page.adapter,
+  browser: page.browser,
+  date: page.date,
+  results: page.results,
+  gpuTime: page.gpu,
+};
 console.log(`adapter: ${page.adapter}; ${page.browser}; ${page.date}`);
 console.log(table(page.results!));
-for (const r of page.gpu ?? []) console.log(`GPU time alone: ${r.engine} matmul ${r.size}: ${r.median.toFixed(2)} GFLOP/s`);
+for (const r of page.gpu ?? [])
+  console.log(`GPU time alone: ${r.engine} matmul ${r.size}: ${r.median.toFixed(2)} GFLOP/s`);
 
 if (o.node) {
   const engine = await Engine.create();
-  const config = o.quick ? QUICK : { ...FULL, ...(o.runs ? { runs: Number(o.runs) } : {}),
-    ...(o['epoch-samples'] ? { epochSamples: Number(o['epoch-samples']) } : {}) };
+  const config = o.quick
+    ? QUICK
+    : {
+        ...FULL,
+        ...(o.runs ? { runs: Number(o.runs) } : {}),
+        ...(o['epoch-samples'] ? { epochSamples: Number(o['epoch-samples']) } : {}),
+      };
   const mnist = await loadMnist(fileReader('mnist', dataDir('mnist')));
-  const { records: results, gpu } = await runSuite([ours(engine, { images: mnist.train.images,
-    labels: mnist.train.labels })], config);
+  const { records: results, gpu } = await runSuite(
+    [ours(engine, { images: mnist.train.images, labels: mnist.train.labels })],
+    config,
+  );
   report.node = { adapter: engine.adapterName, results, gpuTime: gpu };
-  for (const r of gpu) console.log(`  GPU time alone: matmul ${r.size}: ${r.median.toFixed(2)} GFLOP/s`);
+  for (const r of gpu)
+    console.log(`  GPU time alone: matmul ${r.size}: ${r.median.toFixed(2)} GFLOP/s`);
   console.log(`\nwebgpu-nn in Node (Dawn), adapter ${engine.adapterName}:`);
-  for (const r of results) console.log(`  ${r.figure} ${r.size}: ${r.median.toFixed(r.unit === 'ms' ? 0 : 2)} ${r.unit}`);
+  for (const r of results)
+    console.log(`  ${r.figure} ${r.size}: ${r.median.toFixed(r.unit === 'ms' ? 0 : 2)} ${r.unit}`);
   engine.destroy();
 }
 mkdirSync(dirname(o.out), { recursive: true });

@@ -23,10 +23,20 @@ export interface BenchConfig {
   runs: number;
 }
 
-export const FULL: BenchConfig = { matmul: [256, 512, 1024, 2048], trainStep: [32, 128, 512], epochSamples: 10_000,
-  predictSamples: 2_000, runs: 5 };
-export const QUICK: BenchConfig = { matmul: [128, 256], trainStep: [32], epochSamples: 512, predictSamples: 256,
-  runs: 3 };
+export const FULL: BenchConfig = {
+  matmul: [256, 512, 1024, 2048],
+  trainStep: [32, 128, 512],
+  epochSamples: 10_000,
+  predictSamples: 2_000,
+  runs: 5,
+};
+export const QUICK: BenchConfig = {
+  matmul: [128, 256],
+  trainStep: [32],
+  epochSamples: 512,
+  predictSamples: 256,
+  runs: 3,
+};
 
 /** One engine's way of doing one figure at one size: prepare once, then time run(). */
 export interface Task {
@@ -49,7 +59,12 @@ export interface BenchData {
   labels: Uint8Array;
 }
 
-const UNITS: Record<Figure, BenchRecord['unit']> = { matmul: 'GFLOP/s', trainStep: 'ms', epoch: 'ms', predict: 'images/s' };
+const UNITS: Record<Figure, BenchRecord['unit']> = {
+  matmul: 'GFLOP/s',
+  trainStep: 'ms',
+  epoch: 'ms',
+  predict: 'images/s',
+};
 
 function value(figure: Figure, size: number, ms: number): number {
   if (figure === 'matmul') return (2 * size ** 3) / ms / 1e6;
@@ -75,13 +90,23 @@ export interface SuiteResult {
 
 function summarize(figure: Figure, size: number, engine: EngineName, ms: number[]): BenchRecord {
   const values = ms.map((t) => value(figure, size, t)).sort((a, b) => a - b);
-  return { figure, size, engine, median: values[values.length >> 1], min: values[0], max: values[values.length - 1],
-    unit: UNITS[figure] };
+  return {
+    figure,
+    size,
+    engine,
+    median: values[values.length >> 1],
+    min: values[0],
+    max: values[values.length - 1],
+    unit: UNITS[figure],
+  };
 }
 
 /** Times every figure on every contender; `progress` hears about each one done. */
-export async function runSuite(contenders: Contender[], config: BenchConfig,
-  progress: (done: number, total: number, what: string) => void = () => {}): Promise<SuiteResult> {
+export async function runSuite(
+  contenders: Contender[],
+  config: BenchConfig,
+  progress: (done: number, total: number, what: string) => void = () => {},
+): Promise<SuiteResult> {
   const records: BenchRecord[] = [];
   const gpu: BenchRecord[] = [];
   const figures = figuresOf(config);

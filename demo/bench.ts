@@ -6,7 +6,15 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreads from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
-import { BarController, BarElement, CategoryScale, Chart, Legend, LogarithmicScale, Tooltip } from 'chart.js';
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  Legend,
+  LogarithmicScale,
+  Tooltip,
+} from 'chart.js';
 import { ours } from '../bench/contender-ours';
 import { tfjs } from '../bench/contender-tfjs';
 import { FULL, QUICK, ratio, runSuite, type BenchRecord, type EngineName } from '../bench/suite';
@@ -14,15 +22,24 @@ import { Engine } from '../src/engine/engine';
 import { fetchDataset } from './data';
 
 Chart.register(BarController, BarElement, CategoryScale, LogarithmicScale, Legend, Tooltip);
-setWasmPaths({ 'tfjs-backend-wasm.wasm': wasmPlain, 'tfjs-backend-wasm-simd.wasm': wasmSimd,
-  'tfjs-backend-wasm-threaded-simd.wasm': wasmThreads });
+setWasmPaths({
+  'tfjs-backend-wasm.wasm': wasmPlain,
+  'tfjs-backend-wasm-simd.wasm': wasmSimd,
+  'tfjs-backend-wasm-threaded-simd.wasm': wasmThreads,
+});
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const params = new URLSearchParams(location.search);
 const PEERS: EngineName[] = ['tfjs-webgpu', 'tfjs-wasm', 'tfjs-cpu'];
-const state: { state: string; results?: BenchRecord[]; gpu?: BenchRecord[]; adapter?: string; browser: string;
+const state: {
+  state: string;
+  results?: BenchRecord[];
+  gpu?: BenchRecord[];
+  adapter?: string;
+  browser: string;
   date?: string;
-  error?: string } = { state: 'loading', browser: navigator.userAgent };
+  error?: string;
+} = { state: 'loading', browser: navigator.userAgent };
 Object.assign(window, { webgpuNNBench: state });
 let chart: Chart | undefined;
 
@@ -39,8 +56,10 @@ function fmt(r: BenchRecord): string {
 
 function show(records: BenchRecord[]): void {
   const keys = [...new Set(records.map((r) => `${r.figure} ${r.size}`))];
-  const find = (key: string, e: EngineName) => records.find((r) => `${r.figure} ${r.size}` === key && r.engine === e);
-  const head = `<tr><th>figure</th><th>webgpu-nn</th>${PEERS.map((p) => `<th>${p}</th><th>÷ ${p}</th>`).join('')}</tr>`;
+  const find = (key: string, e: EngineName) =>
+    records.find((r) => `${r.figure} ${r.size}` === key && r.engine === e);
+  const peerHeads = PEERS.map((p) => `<th>${p}</th><th>÷ ${p}</th>`).join('');
+  const head = `<tr><th>figure</th><th>webgpu-nn</th>${peerHeads}</tr>`;
   const rows = keys.map((k) => {
     const o = find(k, 'webgpu-nn')!;
     const cells = PEERS.map((p) => {
@@ -66,7 +85,11 @@ function show(records: BenchRecord[]): void {
         }),
       })),
     },
-    options: { animation: false, maintainAspectRatio: false, scales: { y: { type: 'logarithmic' } } },
+    options: {
+      animation: false,
+      maintainAspectRatio: false,
+      scales: { y: { type: 'logarithmic' } },
+    },
   });
 }
 
@@ -87,18 +110,26 @@ async function run(engine: Engine): Promise<void> {
     status('running', 'Loading MNIST…');
     const mnist = await fetchDataset('mnist', params.get('data'));
     const data = { images: mnist.train.images, labels: mnist.train.labels };
-    const contenders = [ours(engine, data), ...PEERS.map((p) => tfjs(p.slice(5) as 'webgpu' | 'wasm' | 'cpu', data))];
+    const contenders = [
+      ours(engine, data),
+      ...PEERS.map((p) => tfjs(p.slice(5) as 'webgpu' | 'wasm' | 'cpu', data)),
+    ];
     const { records, gpu } = await runSuite(contenders, config, (done, total, what) => {
       $<HTMLProgressElement>('progress').value = done / total;
       status('running', `Measured ${what} (${done}/${total})…`);
     });
     state.results = records;
     state.gpu = gpu;
-    $('gpuTimes').textContent = gpu.length ? 'GPU time alone (timestamp queries): ' + gpu.map((r) =>
-      `${r.engine} matmul ${r.size}: ${r.median.toFixed(2)} GFLOP/s`).join('; ') : 'GPU time alone: not available here.';
+    $('gpuTimes').textContent = gpu.length
+      ? 'GPU time alone (timestamp queries): ' +
+        gpu.map((r) => `${r.engine} matmul ${r.size}: ${r.median.toFixed(2)} GFLOP/s`).join('; ')
+      : 'GPU time alone: not available here.';
     state.date = new Date().toISOString();
     show(records);
-    status('done', `Done, ${config.runs} runs per figure, ${state.date.slice(0, 16).replace('T', ' ')} UTC.`);
+    status(
+      'done',
+      `Done, ${config.runs} runs per figure, ${state.date.slice(0, 16).replace('T', ' ')} UTC.`,
+    );
   } catch (err) {
     state.error = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
     $('error').hidden = false;
@@ -117,7 +148,8 @@ async function main(): Promise<void> {
   }
   const engine = await Engine.create();
   state.adapter = engine.adapterName;
-  $('adapter').textContent = `GPU adapter: ${engine.adapterName}${engine.adapter.isFallback ? ' (software)' : ''}; ` +
+  $('adapter').textContent =
+    `GPU adapter: ${engine.adapterName}${engine.adapter.isFallback ? ' (software)' : ''}; ` +
     `TF.js ${tf.version.tfjs}; ${navigator.userAgent.match(/Chrom\w+\/[\d.]+/)?.[0] ?? navigator.userAgent}`;
   $<HTMLButtonElement>('run').disabled = false;
   status('ready', 'Press Run. A full run takes many minutes on a software adapter.');

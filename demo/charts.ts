@@ -1,18 +1,45 @@
 // The live loss and accuracy charts (Chart.js): a point per progress report and per epoch.
 import {
-  CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip,
+  CategoryScale,
+  Chart,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Tooltip,
 } from 'chart.js';
 
-Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Legend, Tooltip);
+Chart.register(
+  LineController,
+  LineElement,
+  PointElement,
+  LinearScale,
+  CategoryScale,
+  Legend,
+  Tooltip,
+);
 
 function lineChart(canvas: HTMLCanvasElement, label: string, color: string, max?: number): Chart {
   return new Chart(canvas, {
     type: 'line',
     data: {
       datasets: [
-        { label: `${label} (training, running)`, data: [], borderColor: color, pointRadius: 0, borderWidth: 1.5 },
-        { label: `${label} (test, per epoch)`, data: [], borderColor: '#e07b00', backgroundColor: '#e07b00',
-          pointRadius: 3, showLine: true },
+        {
+          label: `${label} (training, running)`,
+          data: [],
+          borderColor: color,
+          pointRadius: 0,
+          borderWidth: 1.5,
+        },
+        {
+          label: `${label} (test, per epoch)`,
+          data: [],
+          borderColor: '#e07b00',
+          backgroundColor: '#e07b00',
+          pointRadius: 3,
+          showLine: true,
+        },
       ],
     },
     options: {

@@ -9,7 +9,9 @@ export async function fetchDataset(name: DatasetName, base?: string | null): Pro
   return loadMnist(async (file) => {
     const res = await fetch(root + file);
     if (!res.ok) {
-      throw new Error(`could not fetch ${root}${file} (HTTP ${res.status}): ${(await res.text()).slice(0, 300)}`);
+      throw new Error(
+        `could not fetch ${root}${file} (HTTP ${res.status}): ${(await res.text()).slice(0, 300)}`,
+      );
     }
     return new Uint8Array(await res.arrayBuffer());
   });

@@ -5,7 +5,10 @@ export class DrawPad {
   private drawing = false;
   private ink = false;
 
-  constructor(private readonly canvas: HTMLCanvasElement, private readonly onChange: () => void) {
+  constructor(
+    private readonly canvas: HTMLCanvasElement,
+    private readonly onChange: () => void,
+  ) {
     const ctx = this.context;
     ctx.lineCap = 'round';
     ctx.lineJoin = 'round';
@@ -53,7 +56,10 @@ export class DrawPad {
     for (let y = 0; y < height; y++) {
       for (let x = 0; x < width; x++) {
         if (pixels[(y * width + x) * 4] > 20) {
-          x0 = Math.min(x0, x); x1 = Math.max(x1, x); y0 = Math.min(y0, y); y1 = Math.max(y1, y);
+          x0 = Math.min(x0, x);
+          x1 = Math.max(x1, x);
+          y0 = Math.min(y0, y);
+          y1 = Math.max(y1, y);
         }
       }
     }
@@ -79,7 +85,10 @@ export class DrawPad {
 
   private point(e: PointerEvent): [number, number] {
     const r = this.canvas.getBoundingClientRect();
-    return [((e.clientX - r.left) * this.canvas.width) / r.width, ((e.clientY - r.top) * this.canvas.height) / r.height];
+    return [
+      ((e.clientX - r.left) * this.canvas.width) / r.width,
+      ((e.clientY - r.top) * this.canvas.height) / r.height,
+    ];
   }
 }
 

@@ -3,7 +3,13 @@
 // (epochs, batchSize, limit, learningRate, dataset, seed, test, autostart) drive it from tests.
 import { gradientDescent, lossSurface } from '../examples/lesson';
 import { mnistModel } from '../examples/mnist-model';
-import { CLASS_NAMES, firstSamples, type DatasetName, type Mnist, type Split } from '../src/data/mnist';
+import {
+  CLASS_NAMES,
+  firstSamples,
+  type DatasetName,
+  type Mnist,
+  type Split,
+} from '../src/data/mnist';
 import { Engine } from '../src/engine/engine';
 import { loadModel } from '../src/io/model-io';
 import { BYTE_SCALE } from '../src/kernels/data';
@@ -26,8 +32,13 @@ const GALLERY = 24;
 const testCount = Number(params.get('test') ?? 1000);
 
 type State = 'loading' | 'ready' | 'training' | 'done' | 'error';
-const result: { state: State; testAccuracy?: number; epochMs: number[]; adapter?: string; error?: string } =
-  { state: 'loading', epochMs: [] };
+const result: {
+  state: State;
+  testAccuracy?: number;
+  epochMs: number[];
+  adapter?: string;
+  error?: string;
+} = { state: 'loading', epochMs: [] };
 Object.assign(window, { webgpuNN: result });
 
 function status(state: State, text: string): void {
@@ -61,7 +72,10 @@ async function refreshViews(test: Split): Promise<void> {
   if (!model) return;
   const [kernel] = await model.getWeights();
   drawWeights($('weightsCanvas'), kernel.data, kernel.shape[1]);
-  const probs = await model.predict({ data: scaled(test.images), shape: [test.count, 784] }, { batchSize: 250 });
+  const probs = await model.predict(
+    { data: scaled(test.images), shape: [test.count, 784] },
+    { batchSize: 250 },
+  );
   const predicted = Array.from({ length: test.count }, (_, i) => argmax(probs.row(i)));
   drawGallery($('gallery'), test.images, test.labels, predicted.slice(0, GALLERY), names);
   const counts = new Array(100).fill(0);
@@ -91,34 +105,46 @@ async function train(): Promise<void> {
   status('training', `Training on ${train.count} images…`);
   try {
     await model.fit(trainSet, undefined, {
-      epochs, batchSize, seed: seed === null ? undefined : Number(seed),
-      callbacks: [{
-        onEpochBegin: () => void (t0 = performance.now()),
-        onBatchEnd: async (step, logs) => {
-          if (logs.loss !== undefined && logs.loss !== lastLoss) {
-            lastLoss = logs.loss;
-            const epoch = result.epochMs.length;
-            charts.addTraining(epoch + (step + 1) / steps, logs.loss, logs.accuracy);
-            status('training', `Epoch ${epoch + 1}/${epochs}, batch ${step + 1}/${steps}: ` +
-              `loss ${logs.loss.toFixed(4)}, accuracy ${logs.accuracy.toFixed(4)}`);
-          }
-          if (paused) await paused.promise;
+      epochs,
+      batchSize,
+      seed: seed === null ? undefined : Number(seed),
+      callbacks: [
+        {
+          onEpochBegin: () => void (t0 = performance.now()),
+          onBatchEnd: async (step, logs) => {
+            if (logs.loss !== undefined && logs.loss !== lastLoss) {
+              lastLoss = logs.loss;
+              const epoch = result.epochMs.length;
+              charts.addTraining(epoch + (step + 1) / steps, logs.loss, logs.accuracy);
+              status(
+                'training',
+                `Epoch ${epoch + 1}/${epochs}, batch ${step + 1}/${steps}: ` +
+                  `loss ${logs.loss.toFixed(4)}, accuracy ${logs.accuracy.toFixed(4)}`,
+              );
+            }
+            if (paused) await paused.promise;
+          },
+          onEpochEnd: async (epoch) => {
+            result.epochMs.push(performance.now() - t0);
+            $('epochTimes').textContent =
+              'Time per epoch: ' +
+              result.epochMs.map((ms) => `${(ms / 1000).toFixed(1)} s`).join(', ');
+            const logs = await model!.evaluate(testSet, undefined, { batchSize: 250 });
+            result.testAccuracy = logs.accuracy;
+            charts.addTest(epoch + 1, logs.loss, logs.accuracy);
+            $('testAccuracy').textContent =
+              `test accuracy ${(logs.accuracy * 100).toFixed(2)}% ` +
+              `on ${test.count} test images`;
+            await refreshViews(test);
+          },
         },
-        onEpochEnd: async (epoch) => {
-          result.epochMs.push(performance.now() - t0);
-          $('epochTimes').textContent = 'Time per epoch: ' +
-            result.epochMs.map((ms) => `${(ms / 1000).toFixed(1)} s`).join(', ');
-          const logs = await model!.evaluate(testSet, undefined, { batchSize: 250 });
-          result.testAccuracy = logs.accuracy;
-          charts.addTest(epoch + 1, logs.loss, logs.accuracy);
-          $('testAccuracy').textContent = `test accuracy ${(logs.accuracy * 100).toFixed(2)}% ` +
-            `on ${test.count} test images`;
-          await refreshViews(test);
-        },
-      }],
+      ],
     });
-    status('done', `Done: test accuracy ${((result.testAccuracy ?? 0) * 100).toFixed(2)}% ` +
-      `after ${result.epochMs.length} epoch(s).`);
+    status(
+      'done',
+      `Done: test accuracy ${((result.testAccuracy ?? 0) * 100).toFixed(2)}% ` +
+        `after ${result.epochMs.length} epoch(s).`,
+    );
   } catch (err) {
     fail(err);
   } finally {
@@ -130,7 +156,8 @@ async function train(): Promise<void> {
 
 function setButtons(training: boolean): void {
   $<HTMLButtonElement>('start').disabled = training;
-  for (const id of ['saveDownload', 'saveBrowser']) $<HTMLButtonElement>(id).disabled = training || !model;
+  for (const id of ['saveDownload', 'saveBrowser'])
+    $<HTMLButtonElement>(id).disabled = training || !model;
   for (const id of ['loadBrowser', 'loadFiles']) $<HTMLInputElement>(id).disabled = training;
   $<HTMLButtonElement>('pause').disabled = !training;
   $<HTMLButtonElement>('stop').disabled = !training;
@@ -166,7 +193,8 @@ async function descend(): Promise<void> {
       path.push(weights);
       if (step % 100 === 99 || step === 4999) {
         drawSurface($('surfaceCanvas'), surface, path);
-        $('descentStatus').textContent = `step ${step + 1}: loss ${loss.toFixed(5)}, ` +
+        $('descentStatus').textContent =
+          `step ${step + 1}: loss ${loss.toFixed(5)}, ` +
           `weights (${weights.map((w) => w.toFixed(5)).join(', ')})`;
       }
     });
@@ -181,14 +209,18 @@ async function descend(): Promise<void> {
 async function main(): Promise<void> {
   engine = await Engine.create();
   result.adapter = engine.adapterName;
-  $('adapter').textContent = `GPU adapter: ${engine.adapterName}${engine.adapter.isFallback ? ' (software)' : ''}`;
+  $('adapter').textContent =
+    `GPU adapter: ${engine.adapterName}${engine.adapter.isFallback ? ' (software)' : ''}`;
   surface = await lossSurface(engine, 61);
   drawSurface($('surfaceCanvas'), surface, [[1, 1]]);
   $<HTMLButtonElement>('descend').disabled = false;
   const dataset = input('dataset').value as DatasetName;
   names = CLASS_NAMES[dataset];
   data = await fetchDataset(dataset, params.get('data'));
-  status('ready', `Loaded ${data.train.count} training and ${data.test.count} test images. Press Start.`);
+  status(
+    'ready',
+    `Loaded ${data.train.count} training and ${data.test.count} test images. Press Start.`,
+  );
   setButtons(false);
   if (params.get('autostart') === '1') void train();
 }
@@ -222,7 +254,9 @@ async function useLoaded(source: string | File[]): Promise<void> {
     const loaded = await loadModel(source, { engine });
     if (loaded.inputWidth !== 784 || loaded.outputWidth !== 10) {
       loaded.dispose();
-      throw new Error(`the model maps ${loaded.inputWidth} inputs to ${loaded.outputWidth} outputs; expected 784 -> 10`);
+      throw new Error(
+        `the model maps ${loaded.inputWidth} inputs to ${loaded.outputWidth} outputs; expected 784 -> 10`,
+      );
     }
     loaded.compile({ optimizer: 'adam', loss: 'categorical_crossentropy', metrics: ['accuracy'] });
     model?.dispose();
@@ -232,18 +266,30 @@ async function useLoaded(source: string | File[]): Promise<void> {
     const logs = await model.evaluate(set, undefined, { batchSize: 250 });
     set.dispose();
     result.testAccuracy = logs.accuracy;
-    $('testAccuracy').textContent = `test accuracy ${(logs.accuracy * 100).toFixed(2)}% on ${test.count} test images`;
+    $('testAccuracy').textContent =
+      `test accuracy ${(logs.accuracy * 100).toFixed(2)}% on ${test.count} test images`;
     await refreshViews(test);
-    status('done', `Loaded model "${model.name}": test accuracy ${(logs.accuracy * 100).toFixed(2)}%.`);
+    status(
+      'done',
+      `Loaded model "${model.name}": test accuracy ${(logs.accuracy * 100).toFixed(2)}%.`,
+    );
     setButtons(false);
   } catch (err) {
     fail(err);
   }
 }
 
-$('saveDownload').addEventListener('click', () => void model?.save('downloads://webgpu-nn-mnist').catch(fail));
-$('saveBrowser').addEventListener('click', () => void model?.save('indexeddb://webgpu-nn-mnist')
-  .then(() => status('done', 'Model kept in this browser (IndexedDB).'), fail));
+$('saveDownload').addEventListener(
+  'click',
+  () => void model?.save('downloads://webgpu-nn-mnist').catch(fail),
+);
+$('saveBrowser').addEventListener(
+  'click',
+  () =>
+    void model
+      ?.save('indexeddb://webgpu-nn-mnist')
+      .then(() => status('done', 'Model kept in this browser (IndexedDB).'), fail),
+);
 $('loadBrowser').addEventListener('click', () => void useLoaded('indexeddb://webgpu-nn-mnist'));
 $('loadFiles').addEventListener('change', () => {
   const files = $<HTMLInputElement>('loadFiles').files;

@@ -1,17 +1,35 @@
 import { expect, test } from '@playwright/test';
 
-interface Record { figure: string; size: number; engine: string; median: number; min: number; max: number; unit: string }
+interface Record {
+  figure: string;
+  size: number;
+  engine: string;
+  median: number;
+  min: number;
+  max: number;
+  unit: string;
+}
 
-test('the benchmark page measures every figure on every engine at the smallest sizes', async ({ page }, info) => {
+test('the benchmark page measures every figure on every engine at the smallest sizes', async ({
+  page,
+}, info) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.setViewportSize({ width: 1280, height: 1100 });
   await page.goto('/demo/bench.html?autorun=1&quick=1&matmul=64&runs=1');
-  await page.waitForFunction(() => ['done', 'error'].includes(
-    (window as unknown as { webgpuNNBench: { state: string } }).webgpuNNBench.state), undefined,
-  { timeout: 540_000, polling: 1000 });
-  const state = await page.evaluate(() =>
-    (window as unknown as { webgpuNNBench: { results?: Record[]; error?: string } }).webgpuNNBench);
+  await page.waitForFunction(
+    () =>
+      ['done', 'error'].includes(
+        (window as unknown as { webgpuNNBench: { state: string } }).webgpuNNBench.state,
+      ),
+    undefined,
+    { timeout: 540_000, polling: 1000 },
+  );
+  const state = await page.evaluate(
+    () =>
+      (window as unknown as { webgpuNNBench: { results?: Record[]; error?: string } })
+        .webgpuNNBench,
+  );
   expect(state.error).toBeUndefined();
   const results = state.results!;
   const engines = ['webgpu-nn', 'tfjs-webgpu', 'tfjs-wasm', 'tfjs-cpu'];
@@ -27,7 +45,9 @@ test('the benchmark page measures every figure on every engine at the smallest s
       }
     }
   }
-  await expect(page.locator('#results tr')).toHaveCount(1 + new Set(results.map((r) => `${r.figure} ${r.size}`)).size);
+  await expect(page.locator('#results tr')).toHaveCount(
+    1 + new Set(results.map((r) => `${r.figure} ${r.size}`)).size,
+  );
   await page.screenshot({ path: info.outputPath('bench.png'), fullPage: true });
   expect(errors).toEqual([]);
 });

@@ -13,7 +13,9 @@ test.use({
 test('the demo page explains that WebGPU is missing', async ({ page }) => {
   await page.goto('/demo/');
   await expect(page.locator('#error')).toBeVisible({ timeout: 30_000 });
-  await expect(page.locator('#error')).toContainText(/WebGPU(UnavailableError)?.*(no GPU adapter|not available)/);
+  await expect(page.locator('#error')).toContainText(
+    /WebGPU(UnavailableError)?.*(no GPU adapter|not available)/,
+  );
   await expect(page.locator('#error')).toContainText('--enable-unsafe-webgpu');
   await expect(page.locator('#start')).toBeDisabled();
 });

@@ -10,7 +10,19 @@ engine.destroy();
 
 if (values.json) {
   const { linear, sigmoid, relu, tanh, mae, mse, gdWeights1000, gdWeights5000, summary } = r;
-  console.log(JSON.stringify({ linear, sigmoid, relu, tanh, mae, mse, gdWeights1000, gdWeights5000, summary }));
+  console.log(
+    JSON.stringify({
+      linear,
+      sigmoid,
+      relu,
+      tanh,
+      mae,
+      mse,
+      gdWeights1000,
+      gdWeights5000,
+      summary,
+    }),
+  );
 } else {
   const f = (v: number) => v.toPrecision(7);
   console.log(`adapter: ${engine.adapterName}`);

@@ -10,7 +10,13 @@ import { Sequential } from '../src/nn/sequential';
 
 const [w1, w2, w3, w4, w5, w6] = [0.42, 0.15, -0.56, 0.83, 0.93, 0.02];
 /** Keras's layout: kernel [in, out] per layer, no biases. */
-export const LESSON_WEIGHTS = [[[w1, w3], [w2, w4]], [[w5], [w6]]];
+export const LESSON_WEIGHTS = [
+  [
+    [w1, w3],
+    [w2, w4],
+  ],
+  [[w5], [w6]],
+];
 export const LESSON_INPUT = [[7.2, -5.8]];
 
 export interface LessonResult {
@@ -58,7 +64,11 @@ export async function lossSurface(engine: Engine, size: number): Promise<LessonR
   const n = size * size;
   const w = engine.tensor(grid, [n, 2], 'surface.weights');
   const x = engine.tensor([1, 0, 0, 1], [2, 2], 'surface.x');
-  const y = engine.tensor(new Float32Array(n * 2).map((_, k) => (k % 2 === 0 ? 1 : -1)), [n, 2], 'surface.y');
+  const y = engine.tensor(
+    new Float32Array(n * 2).map((_, k) => (k % 2 === 0 ? 1 : -1)),
+    [n, 2],
+    'surface.y',
+  );
   const pred = engine.empty([n, 2], 'surface.pred');
   const loss = engine.empty([n], 'surface.loss');
   // Row g of pred holds the two samples' predictions under weights g: W_g · xᵀ.
@@ -75,30 +85,45 @@ export async function lossSurface(engine: Engine, size: number): Promise<LessonR
  * Dense(1, inputDim 2, linear, no bias) from weights [1, 1], Adam(0.001), mse on x [[1,0],[0,1]],
  * y [1,-1], the whole batch each step; the loss and weights after every step.
  */
-export async function gradientDescent(engine: Engine, steps: number,
-  onStep?: (step: number, loss: number, weights: number[]) => void): Promise<LessonResult['gdPath']> {
+export async function gradientDescent(
+  engine: Engine,
+  steps: number,
+  onStep?: (step: number, loss: number, weights: number[]) => void,
+): Promise<LessonResult['gdPath']> {
   const gd = new Sequential({ engine });
   gd.add(new Dense(1, { inputDim: 2, useBias: false }));
   await gd.setWeights([[[1], [1]]]);
   gd.compile({ optimizer: new Adam(0.001), loss: 'mse' });
   const path: LessonResult['gdPath'] = [];
-  await gd.fit([[1, 0], [0, 1]], [1, -1], {
-    epochs: steps,
-    batchSize: 2,
-    shuffle: false,
-    callbacks: [{
-      onEpochEnd: async (epoch, logs) => {
-        const weights = Array.from((await gd.getWeights())[0].data);
-        path.push({ loss: logs.loss, weights });
-        onStep?.(epoch, logs.loss, weights);
-      },
-    }],
-  });
+  await gd.fit(
+    [
+      [1, 0],
+      [0, 1],
+    ],
+    [1, -1],
+    {
+      epochs: steps,
+      batchSize: 2,
+      shuffle: false,
+      callbacks: [
+        {
+          onEpochEnd: async (epoch, logs) => {
+            const weights = Array.from((await gd.getWeights())[0].data);
+            path.push({ loss: logs.loss, weights });
+            onStep?.(epoch, logs.loss, weights);
+          },
+        },
+      ],
+    },
+  );
   gd.dispose();
   return path;
 }
 
-export async function runLesson(engine: Engine, { steps = 5000, surfaceSize = 41 } = {}): Promise<LessonResult> {
+export async function runLesson(
+  engine: Engine,
+  { steps = 5000, surfaceSize = 41 } = {},
+): Promise<LessonResult> {
   clearSession();
   const hidden = await outputOf(engine, 'linear', true);
   const [linear] = await outputOf(engine, 'linear');
@@ -121,6 +146,18 @@ export async function runLesson(engine: Engine, { steps = 5000, surfaceSize = 41
   const summary = summaryNet.summary();
   summaryNet.dispose();
 
-  return { linear, hidden, sigmoid, relu, tanh, mae, mse, gdWeights1000, gdWeights5000, gdPath,
-    surface: await lossSurface(engine, surfaceSize), summary };
+  return {
+    linear,
+    hidden,
+    sigmoid,
+    relu,
+    tanh,
+    mae,
+    mse,
+    gdWeights1000,
+    gdWeights5000,
+    gdPath,
+    surface: await lossSurface(engine, surfaceSize),
+    summary,
+  };
 }

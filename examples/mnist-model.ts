@@ -10,6 +10,10 @@ export function mnistModel(engine: Engine, { learningRate = 0.001 } = {}): Seque
   model.add(new Dense(800, { inputDim: 784, activation: 'relu' }));
   model.add(new Dense(400, { activation: 'relu' }));
   model.add(new Dense(10, { activation: 'softmax' }));
-  model.compile({ optimizer: new Adam(learningRate), loss: 'categorical_crossentropy', metrics: ['accuracy'] });
+  model.compile({
+    optimizer: new Adam(learningRate),
+    loss: 'categorical_crossentropy',
+    metrics: ['accuracy'],
+  });
   return model;
 }

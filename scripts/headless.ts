@@ -4,16 +4,28 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import { createServer } from 'vite';
 
 /** Chromium's flags here: WebGPU on a software adapter, and quiet on a closed network. */
-export const CHROMIUM_ARGS = ['--enable-unsafe-webgpu', '--no-sandbox', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+export const CHROMIUM_ARGS = [
+  '--enable-unsafe-webgpu',
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
 
 export const chromiumPath = () => process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Opens `path` (e.g. "demo/bench.html?quick=1") and hands the page to `use`; cleans up after. */
-export async function withPage<T>(path: string, use: (page: Page, browser: Browser) => Promise<T>): Promise<T> {
+export async function withPage<T>(
+  path: string,
+  use: (page: Page, browser: Browser) => Promise<T>,
+): Promise<T> {
   // No file watching: an edit elsewhere must not reload a page in the middle of a measurement.
-  const server = await createServer({ server: { port: 0, host: '127.0.0.1', hmr: false, watch: null },
-    logLevel: 'error' });
+  const server = await createServer({
+    server: { port: 0, host: '127.0.0.1', hmr: false, watch: null },
+    logLevel: 'error',
+  });
   await server.listen();
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   try {

@@ -8,7 +8,10 @@ import cliProgress from 'cli-progress';
 import { FILES, MIRRORS, SHA256, type DatasetName } from '../src/data/mnist';
 
 const ENV: Record<DatasetName, string> = { mnist: 'MNIST_DIR', fashion: 'FASHION_MNIST_DIR' };
-const DEFAULT_DIR: Record<DatasetName, string> = { mnist: 'data/mnist', fashion: 'data/fashion-mnist' };
+const DEFAULT_DIR: Record<DatasetName, string> = {
+  mnist: 'data/mnist',
+  fashion: 'data/fashion-mnist',
+};
 
 /** The directory to use: --data, then MNIST_DIR (FASHION_MNIST_DIR), then data/mnist. */
 export function dataDir(dataset: DatasetName, flag?: string): string {
@@ -25,8 +28,10 @@ async function download(dataset: DatasetName, file: string, dest: string): Promi
       const res = await fetch(url);
       if (!res.ok || !res.body) throw new Error(`HTTP ${res.status}`);
       const total = Number(res.headers.get('content-length')) || 0;
-      const bar = new cliProgress.SingleBar({ format: `${file} |{bar}| {percentage}% {value}/{total} bytes` },
-        cliProgress.Presets.shades_classic);
+      const bar = new cliProgress.SingleBar(
+        { format: `${file} |{bar}| {percentage}% {value}/{total} bytes` },
+        cliProgress.Presets.shades_classic,
+      );
       bar.start(total, 0);
       const chunks: Uint8Array[] = [];
       let got = 0;
@@ -38,7 +43,8 @@ async function download(dataset: DatasetName, file: string, dest: string): Promi
       bar.stop();
       const bytes = Buffer.concat(chunks);
       const sum = sha256(bytes);
-      if (sum !== SHA256[dataset][file]) throw new Error(`SHA-256 ${sum} does not match the original's`);
+      if (sum !== SHA256[dataset][file])
+        throw new Error(`SHA-256 ${sum} does not match the original's`);
       await writeFile(`${dest}.part`, bytes);
       await rename(`${dest}.part`, dest);
       return;
@@ -46,13 +52,18 @@ async function download(dataset: DatasetName, file: string, dest: string): Promi
       failures.push(`${url}: ${(err as Error).message}`);
     }
   }
-  throw new Error(`could not download ${file}:\n  ${failures.join('\n  ')}\n` +
-    `Put the four ${dataset} files (${Object.values(FILES).join(', ')}) in ${resolve(dest, '..')}, ` +
-    `or point ${ENV[dataset]} or --data at a directory that holds them.`);
+  throw new Error(
+    `could not download ${file}:\n  ${failures.join('\n  ')}\n` +
+      `Put the four ${dataset} files (${Object.values(FILES).join(', ')}) in ${resolve(dest, '..')}, ` +
+      `or point ${ENV[dataset]} or --data at a directory that holds them.`,
+  );
 }
 
 /** A reader of the dataset's files by name, downloading any that are missing. */
-export function fileReader(dataset: DatasetName, dir: string): (file: string) => Promise<Uint8Array> {
+export function fileReader(
+  dataset: DatasetName,
+  dir: string,
+): (file: string) => Promise<Uint8Array> {
   return async (file) => {
     const path = join(dir, file);
     if (!existsSync(path)) {
@@ -62,8 +73,10 @@ export function fileReader(dataset: DatasetName, dir: string): (file: string) =>
     const bytes = new Uint8Array(await readFile(path));
     const sum = sha256(bytes);
     if (sum !== SHA256[dataset][file]) {
-      throw new Error(`${path}: SHA-256 ${sum} is not the original file's ${SHA256[dataset][file]}; ` +
-        'delete it to download it again');
+      throw new Error(
+        `${path}: SHA-256 ${sum} is not the original file's ${SHA256[dataset][file]}; ` +
+          'delete it to download it again',
+      );
     }
     return bytes;
   };

@@ -14,13 +14,26 @@ interface Options {
   json: boolean;
 }
 
-interface PageResult { state: string; testAccuracy?: number; epochMs: number[]; adapter?: string; error?: string }
+interface PageResult {
+  state: string;
+  testAccuracy?: number;
+  epochMs: number[];
+  adapter?: string;
+  error?: string;
+}
 
 export async function trainInBrowser(o: Options): Promise<void> {
   process.env[o.dataset === 'mnist' ? 'MNIST_DIR' : 'FASHION_MNIST_DIR'] = o.dir;
-  const query = new URLSearchParams({ autostart: '1', dataset: o.dataset, epochs: String(o.epochs),
-    batchSize: String(o.batchSize), learningRate: String(o.learningRate), limit: String(o.limit ?? 60000),
-    test: '10000', ...(o.seed === undefined ? {} : { seed: String(o.seed) }) });
+  const query = new URLSearchParams({
+    autostart: '1',
+    dataset: o.dataset,
+    epochs: String(o.epochs),
+    batchSize: String(o.batchSize),
+    learningRate: String(o.learningRate),
+    limit: String(o.limit ?? 60000),
+    test: '10000',
+    ...(o.seed === undefined ? {} : { seed: String(o.seed) }),
+  });
   await withPage(`demo/?${query}`, async (page, browser) => {
     let last = '';
     let result: PageResult | undefined;
@@ -34,12 +47,23 @@ export async function trainInBrowser(o: Options): Promise<void> {
     }
     if (result.error) throw new Error(`the demo page failed: ${result.error}`);
     console.log(`adapter: ${result.adapter} (headless Chromium)`);
-    console.log(`test accuracy: ${result.testAccuracy?.toFixed(4)}; epoch times (s): ` +
-      result.epochMs.map((ms) => (ms / 1000).toFixed(1)).join(', '));
+    console.log(
+      `test accuracy: ${result.testAccuracy?.toFixed(4)}; epoch times (s): ` +
+        result.epochMs.map((ms) => (ms / 1000).toFixed(1)).join(', '),
+    );
     if (o.json) {
-      console.log(JSON.stringify({ dataset: o.dataset, epochs: o.epochs, trainSamples: o.limit ?? 60000,
-        batchSize: o.batchSize, testAccuracy: result.testAccuracy, epochMs: result.epochMs.map(Math.round),
-        adapter: result.adapter, browser: browser.version() }));
+      console.log(
+        JSON.stringify({
+          dataset: o.dataset,
+          epochs: o.epochs,
+          trainSamples: o.limit ?? 60000,
+          batchSize: o.batchSize,
+          testAccuracy: result.testAccuracy,
+          epochMs: result.epochMs.map(Math.round),
+          adapter: result.adapter,
+          browser: browser.version(),
+        }),
+      );
     }
   });
 }

@@ -61,8 +61,16 @@ const learningRate = Number(opts['learning-rate']);
 
 if (opts.browser) {
   const { trainInBrowser } = await import('./train-browser');
-  await trainInBrowser({ dataset, epochs, batchSize, limit, seed, learningRate, dir: dataDir(dataset, opts.data),
-    json: opts.json });
+  await trainInBrowser({
+    dataset,
+    epochs,
+    batchSize,
+    limit,
+    seed,
+    learningRate,
+    dir: dataDir(dataset, opts.data),
+    json: opts.json,
+  });
   process.exit(0);
 }
 
@@ -75,14 +83,20 @@ const engine = await Engine.create();
 const trainSet = new ByteImageDataset(engine, { ...train, features: 784, classes: 10 }, 'train');
 const testSet = new ByteImageDataset(engine, { ...data.test, features: 784, classes: 10 }, 'test');
 const model = mnistModel(engine, { learningRate });
-console.log(`adapter: ${engine.adapterName}; ${dataset}: ${train.count} training and ${data.test.count} ` +
-  `test images loaded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+console.log(
+  `adapter: ${engine.adapterName}; ${dataset}: ${train.count} training and ${data.test.count} ` +
+    `test images loaded in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+);
 
 const steps = Math.ceil(train.count / batchSize);
-const bar = new cliProgress.SingleBar({
-  format: 'Epoch {epoch} |{bar}| {value}/{total} - loss: {loss} - accuracy: {accuracy} - ETA: {eta}s',
-  hideCursor: true,
-}, cliProgress.Presets.shades_classic);
+const bar = new cliProgress.SingleBar(
+  {
+    format:
+      'Epoch {epoch} |{bar}| {value}/{total} - loss: {loss} - accuracy: {accuracy} - ETA: {eta}s',
+    hideCursor: true,
+  },
+  cliProgress.Presets.shades_classic,
+);
 const epochMs: number[] = [];
 let epochStart = 0;
 
@@ -90,24 +104,32 @@ await model.fit(trainSet, undefined, {
   epochs,
   batchSize,
   seed,
-  callbacks: [{
-    onEpochBegin: (epoch) => {
-      epochStart = performance.now();
-      bar.start(steps, 0, { epoch: `${epoch + 1}/${epochs}`, loss: '-', accuracy: '-' });
+  callbacks: [
+    {
+      onEpochBegin: (epoch) => {
+        epochStart = performance.now();
+        bar.start(steps, 0, { epoch: `${epoch + 1}/${epochs}`, loss: '-', accuracy: '-' });
+      },
+      onBatchEnd: (step, logs) => {
+        bar.update(
+          step + 1,
+          logs.loss === undefined
+            ? {}
+            : { loss: logs.loss.toFixed(4), accuracy: logs.accuracy.toFixed(4) },
+        );
+      },
+      onEpochEnd: (epoch, logs) => {
+        bar.stop();
+        const ms = performance.now() - epochStart;
+        epochMs.push(ms);
+        console.log(
+          `Epoch ${epoch + 1}/${epochs}: ${steps}/${steps} - ${(ms / 1000).toFixed(1)}s ` +
+            `(${((ms * 1000) / train.count).toFixed(0)} us/sample) - loss: ${logs.loss.toFixed(4)} - ` +
+            `accuracy: ${logs.accuracy.toFixed(4)}`,
+        );
+      },
     },
-    onBatchEnd: (step, logs) => {
-      bar.update(step + 1, logs.loss === undefined ? {}
-        : { loss: logs.loss.toFixed(4), accuracy: logs.accuracy.toFixed(4) });
-    },
-    onEpochEnd: (epoch, logs) => {
-      bar.stop();
-      const ms = performance.now() - epochStart;
-      epochMs.push(ms);
-      console.log(`Epoch ${epoch + 1}/${epochs}: ${steps}/${steps} - ${(ms / 1000).toFixed(1)}s ` +
-        `(${((ms * 1000) / train.count).toFixed(0)} us/sample) - loss: ${logs.loss.toFixed(4)} - ` +
-        `accuracy: ${logs.accuracy.toFixed(4)}`);
-    },
-  }],
+  ],
 });
 
 const test = await model.evaluate(testSet, undefined, { batchSize: 1000 });
@@ -119,8 +141,10 @@ console.log(`epoch times (s): ${epochMs.map((ms) => (ms / 1000).toFixed(1)).join
 const image = Float32Array.from(data.test.images.subarray(1024 * 784, 1025 * 784), (v) => v / 255);
 const probs = (await model.predict({ data: image, shape: [1, 784] })).row(0);
 const digit = probs.indexOf(Math.max(...probs));
-console.log(`test image 1024 (labelled ${CLASS_NAMES[dataset][data.test.labels[1024]]}): predicted ` +
-  `${CLASS_NAMES[dataset][digit]}`);
+console.log(
+  `test image 1024 (labelled ${CLASS_NAMES[dataset][data.test.labels[1024]]}): predicted ` +
+    `${CLASS_NAMES[dataset][digit]}`,
+);
 console.log(`  probabilities: ${probs.map((p) => p.toFixed(4)).join(' ')}`);
 
 if (opts.save) {
@@ -128,9 +152,19 @@ if (opts.save) {
   console.log(`model written to ${opts.save}/model.json and weights.bin (TF.js Layers format)`);
 }
 if (opts.json) {
-  console.log(JSON.stringify({ dataset, epochs, trainSamples: train.count, batchSize,
-    testAccuracy: test.accuracy, testLoss: test.loss, epochMs: epochMs.map(Math.round),
-    adapter: engine.adapterName, image1024: { label: data.test.labels[1024], predicted: digit, probabilities: probs } }));
+  console.log(
+    JSON.stringify({
+      dataset,
+      epochs,
+      trainSamples: train.count,
+      batchSize,
+      testAccuracy: test.accuracy,
+      testLoss: test.loss,
+      epochMs: epochMs.map(Math.round),
+      adapter: engine.adapterName,
+      image1024: { label: data.test.labels[1024], predicted: digit, probabilities: probs },
+    }),
+  );
 }
 model.dispose();
 trainSet.dispose();

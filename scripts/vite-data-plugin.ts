@@ -4,7 +4,10 @@ import type { Plugin } from 'vite';
 import { FILES, type DatasetName } from '../src/data/mnist';
 import { dataDir, fileReader } from './mnist-files';
 
-const ROUTES: Record<string, DatasetName> = { '/data/mnist/': 'mnist', '/data/fashion-mnist/': 'fashion' };
+const ROUTES: Record<string, DatasetName> = {
+  '/data/mnist/': 'mnist',
+  '/data/fashion-mnist/': 'fashion',
+};
 const NAMES = new Set<string>(Object.values(FILES));
 
 export function mnistData(): Plugin {

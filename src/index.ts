@@ -2,7 +2,12 @@
 
 export { Engine, type EngineOptions, type AdapterSummary } from './engine/engine';
 export { Tensor } from './engine/tensor';
-export { DeviceLostError, GPUKernelError, InputError, WebGPUUnavailableError } from './engine/errors';
+export {
+  DeviceLostError,
+  GPUKernelError,
+  InputError,
+  WebGPUUnavailableError,
+} from './engine/errors';
 export { ACTIVATIONS, type ActivationName, type ActivationSpec } from './kernels/activation-codes';
 export { LOSSES, type LossName } from './kernels/loss-codes';
 export { matmul, type MatmulOptions, type MatmulVariant } from './kernels/matmul';

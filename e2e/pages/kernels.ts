@@ -6,7 +6,15 @@ import { timeMatmul } from '../../bench/matmul-timing';
 import { softmax } from '../../src/kernels/softmax';
 import { loadModel } from '../../src/io/model-io';
 
-async function runKernels(a: number[], b: number[], m: number, k: number, n: number, logits: number[], cols: number) {
+async function runKernels(
+  a: number[],
+  b: number[],
+  m: number,
+  k: number,
+  n: number,
+  logits: number[],
+  cols: number,
+) {
   const engine = await Engine.create();
   try {
     const ta = engine.tensor(a, [m, k], 'a');
@@ -18,7 +26,11 @@ async function runKernels(a: number[], b: number[], m: number, k: number, n: num
       matmul(r, engine, ta, tb, tc);
       softmax(r, engine, tz, ty);
     });
-    return { adapter: engine.adapterName, matmul: Array.from(await tc.read()), softmax: Array.from(await ty.read()) };
+    return {
+      adapter: engine.adapterName,
+      matmul: Array.from(await tc.read()),
+      softmax: Array.from(await ty.read()),
+    };
   } finally {
     engine.destroy();
   }

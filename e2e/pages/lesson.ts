@@ -5,7 +5,11 @@ import { runLesson } from '../../examples/lesson';
 async function lesson() {
   const engine = await Engine.create();
   try {
-    const { gdPath: _path, surface: _surface, ...values } = await runLesson(engine, { surfaceSize: 5 });
+    const {
+      gdPath: _path,
+      surface: _surface,
+      ...values
+    } = await runLesson(engine, { surfaceSize: 5 });
     return { adapter: engine.adapterName, ...values };
   } finally {
     engine.destroy();

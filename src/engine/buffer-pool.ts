@@ -40,7 +40,8 @@ export class BufferPool {
   /** Returns a buffer from acquire(); the caller must not use it afterwards. */
   release(buffer: GPUBuffer): void {
     const size = this.sizes.get(buffer);
-    if (size === undefined) throw new Error(`buffer "${buffer.label}" does not belong to this pool`);
+    if (size === undefined)
+      throw new Error(`buffer "${buffer.label}" does not belong to this pool`);
     const key = `${size}:${buffer.usage}`;
     const list = this.free.get(key) ?? [];
     list.push(buffer);

@@ -55,13 +55,21 @@ export class Engine {
   ) {
     device.label ||= 'webgpu-nn';
     this.pool = new BufferPool(device);
-    this.pipelines = new PipelineCache(device, (check) => this.track(check.then((f) => {
-      if (f) {
-        // First in line: later errors of the same work only say the pipeline is invalid.
-        this.faults.unshift(new GPUKernelError(
-          `kernel "${f.kernel}" failed to compile: ${f.error.message}${f.detail ? `\n${f.detail}` : ''}`));
-      }
-    })));
+    this.pipelines = new PipelineCache(device, (check) =>
+      this.track(
+        check.then((f) => {
+          if (f) {
+            // First in line: later errors of the same work only say the pipeline is invalid.
+            this.faults.unshift(
+              new GPUKernelError(
+                `kernel "${f.kernel}" failed to compile: ${f.error.message}` +
+                  (f.detail ? `\n${f.detail}` : ''),
+              ),
+            );
+          }
+        }),
+      ),
+    );
     device.addEventListener('uncapturederror', (event) => {
       const error = (event as GPUUncapturedErrorEvent).error;
       this.faults.push(new GPUKernelError(`uncaptured WebGPU error: ${error.message}`));
@@ -74,7 +82,8 @@ export class Engine {
 
   /** Requests an adapter and a device with the limits the kernels need. */
   static async create(options: EngineOptions = {}): Promise<Engine> {
-    if (options.device) return new Engine(options.device, summarize(options.device.adapterInfo), false);
+    if (options.device)
+      return new Engine(options.device, summarize(options.device.adapterInfo), false);
     const gpu = await findGpu(options.dawnFlags);
     const adapter = await gpu.requestAdapter({
       powerPreference: options.powerPreference,
@@ -89,8 +98,14 @@ export class Engine {
     const requiredLimits: Record<string, number> = {};
     for (const name of WANTED_LIMITS) requiredLimits[name] = adapter.limits[name];
     // Timestamps let benchmarks measure GPU time alone; nothing else depends on them.
-    const requiredFeatures: GPUFeatureName[] = adapter.features.has('timestamp-query') ? ['timestamp-query'] : [];
-    const device = await adapter.requestDevice({ label: 'webgpu-nn', requiredLimits, requiredFeatures });
+    const requiredFeatures: GPUFeatureName[] = adapter.features.has('timestamp-query')
+      ? ['timestamp-query']
+      : [];
+    const device = await adapter.requestDevice({
+      label: 'webgpu-nn',
+      requiredLimits,
+      requiredFeatures,
+    });
     return new Engine(device, summarize(adapter.info), true);
   }
 
@@ -101,7 +116,9 @@ export class Engine {
   /** A readable name for the adapter, e.g. "llvmpipe (LLVM 19.1.7, 256 bits)". */
   get adapterName(): string {
     const a = this.adapter;
-    return a.description || [a.vendor, a.architecture, a.device].filter(Boolean).join(' ') || 'unknown';
+    return (
+      a.description || [a.vendor, a.architecture, a.device].filter(Boolean).join(' ') || 'unknown'
+    );
   }
 
   /** Throws the device loss or the first WebGPU fault seen since the last call. */
@@ -132,11 +149,18 @@ export class Engine {
   }
 
   /** A tensor holding `data` (copied to the GPU). */
-  tensor(data: ArrayLike<number>, shape: readonly number[], label: string, dtype: DType = 'f32'): Tensor {
+  tensor(
+    data: ArrayLike<number>,
+    shape: readonly number[],
+    label: string,
+    dtype: DType = 'f32',
+  ): Tensor {
     const t = this.empty(shape, label, dtype);
     if (data.length !== t.size) {
       t.dispose();
-      throw new InputError(`${label}: ${data.length} values do not fill shape [${shape}] (${t.size})`);
+      throw new InputError(
+        `${label}: ${data.length} values do not fill shape [${shape}] (${t.size})`,
+      );
     }
     const array = dtype === 'u32' ? Uint32Array.from(data) : Float32Array.from(data);
     this.device.queue.writeBuffer(t.buffer, t.offset, array);
@@ -175,9 +199,17 @@ export class Engine {
     } finally {
       const kernels = recorder.kernelNames.join(', ') || 'none';
       for (let i = 0; i < 2; i++) {
-        this.track(this.device.popErrorScope().then((error) => {
-          if (error) this.faults.push(new GPUKernelError(`${label} (kernels: ${kernels}): ${error.message}`));
-        }, () => undefined));
+        this.track(
+          this.device.popErrorScope().then(
+            (error) => {
+              if (error)
+                this.faults.push(
+                  new GPUKernelError(`${label} (kernels: ${kernels}): ${error.message}`),
+                );
+            },
+            () => undefined,
+          ),
+        );
       }
     }
   }
@@ -186,14 +218,21 @@ export class Engine {
   async read(t: Tensor): Promise<Float32Array> {
     this.check();
     const bytes = t.byteLength;
-    const staging = this.acquireBuffer(bytes, GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST,
-      `${t.buffer.label}.readback`);
+    const staging = this.acquireBuffer(
+      bytes,
+      GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST,
+      `${t.buffer.label}.readback`,
+    );
     try {
-      this.run(`${t.buffer.label}.read`, (r) => r.copy(t.binding, { buffer: staging, offset: 0, size: bytes }));
-      await staging.mapAsync(GPUMapMode.READ, 0, Math.max(16, Math.ceil(bytes / 16) * 16)).catch((err) => {
-        this.check();
-        throw err;
-      });
+      this.run(`${t.buffer.label}.read`, (r) =>
+        r.copy(t.binding, { buffer: staging, offset: 0, size: bytes }),
+      );
+      await staging
+        .mapAsync(GPUMapMode.READ, 0, Math.max(16, Math.ceil(bytes / 16) * 16))
+        .catch((err) => {
+          this.check();
+          throw err;
+        });
       const copy = staging.getMappedRange(0, bytes).slice(0);
       staging.unmap();
       await this.settled();
@@ -224,7 +263,8 @@ export class Engine {
 
   acquireBuffer(bytes: number, usage: GPUBufferUsageFlags, label: string): GPUBuffer {
     const max = this.limits.maxBufferSize;
-    if (bytes > max) throw new InputError(`${label}: ${bytes} bytes exceeds the adapter's maxBufferSize ${max}`);
+    if (bytes > max)
+      throw new InputError(`${label}: ${bytes} bytes exceeds the adapter's maxBufferSize ${max}`);
     return this.pool.acquire(bytes, usage, label);
   }
 

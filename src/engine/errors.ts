@@ -8,9 +8,14 @@ export class WebGPUUnavailableError extends Error {
 /** The GPUDevice was lost (destroyed, driver reset, out of memory); the engine cannot go on. */
 export class DeviceLostError extends Error {
   override name = 'DeviceLostError';
-  constructor(readonly reason: string, detail: string) {
-    super(`GPU device was lost (reason: ${reason})${detail ? `: ${detail}` : ''}. ` +
-      'Create a new engine (createEngine) to continue; tensors of the lost device cannot be read.');
+  constructor(
+    readonly reason: string,
+    detail: string,
+  ) {
+    super(
+      `GPU device was lost (reason: ${reason})${detail ? `: ${detail}` : ''}. ` +
+        'Create a new engine (createEngine) to continue; tensors of the lost device cannot be read.',
+    );
   }
 }
 

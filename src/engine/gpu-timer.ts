@@ -17,23 +17,40 @@ export class GpuTimer {
 
   private constructor(private readonly engine: Engine) {
     const { device } = engine;
-    this.querySet = device.createQuerySet({ label: 'timer.queries', type: 'timestamp', count: 2 * MAX_PASSES });
+    this.querySet = device.createQuerySet({
+      label: 'timer.queries',
+      type: 'timestamp',
+      count: 2 * MAX_PASSES,
+    });
     const bytes = 2 * MAX_PASSES * 8;
-    this.resolved = device.createBuffer({ label: 'timer.resolved', size: bytes,
-      usage: GPUBufferUsage.QUERY_RESOLVE | GPUBufferUsage.COPY_SRC });
-    this.readback = device.createBuffer({ label: 'timer.readback', size: bytes,
-      usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
+    this.resolved = device.createBuffer({
+      label: 'timer.resolved',
+      size: bytes,
+      usage: GPUBufferUsage.QUERY_RESOLVE | GPUBufferUsage.COPY_SRC,
+    });
+    this.readback = device.createBuffer({
+      label: 'timer.readback',
+      size: bytes,
+      usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST,
+    });
   }
 
   /** Runs `fn` as one submission and returns the GPU time of its compute passes, in ms. */
   async time(label: string, fn: (r: Recorder) => void): Promise<number> {
     let passes = 0;
-    this.engine.run(label, (r) => {
-      fn(r);
-      passes = Math.min(r.passCount, MAX_PASSES);
-      r.resolveTimestamps(this.resolved);
-      r.copy({ buffer: this.resolved, offset: 0, size: passes * 16 }, { buffer: this.readback, offset: 0, size: passes * 16 });
-    }, this.querySet);
+    this.engine.run(
+      label,
+      (r) => {
+        fn(r);
+        passes = Math.min(r.passCount, MAX_PASSES);
+        r.resolveTimestamps(this.resolved);
+        r.copy(
+          { buffer: this.resolved, offset: 0, size: passes * 16 },
+          { buffer: this.readback, offset: 0, size: passes * 16 },
+        );
+      },
+      this.querySet,
+    );
     if (passes === 0) return 0;
     await this.readback.mapAsync(GPUMapMode.READ, 0, passes * 16);
     const t = new BigInt64Array(this.readback.getMappedRange(0, passes * 16).slice(0));

@@ -12,13 +12,18 @@ export interface Kernel {
 export type Constants = Record<string, number | boolean>;
 
 /** Hears of a compile failure; `done` settles once the check is complete. */
-type ReportFault = (check: Promise<{ kernel: string; error: GPUError; detail: string } | undefined>) => void;
+type ReportFault = (
+  check: Promise<{ kernel: string; error: GPUError; detail: string } | undefined>,
+) => void;
 
 export class PipelineCache {
   private readonly modules = new Map<string, GPUShaderModule>();
   private readonly pipelines = new Map<string, GPUComputePipeline>();
 
-  constructor(private readonly device: GPUDevice, private readonly report: ReportFault) {}
+  constructor(
+    private readonly device: GPUDevice,
+    private readonly report: ReportFault,
+  ) {}
 
   get size(): number {
     return this.pipelines.size;
@@ -39,13 +44,22 @@ export class PipelineCache {
       layout: 'auto',
       compute: { module, entryPoint: kernel.entry ?? 'main', constants: numeric },
     });
-    const shown = names.length ? `${kernel.name} (${names.map((n) => `${n}=${numeric[n]}`).join(', ')})` : kernel.name;
-    this.report(this.device.popErrorScope().then(async (error) => {
-      if (!error) return undefined;
-      const info = await module.getCompilationInfo();
-      const lines = info.messages.map((m) => `${m.type} at line ${m.lineNum}:${m.linePos}: ${m.message}`);
-      return { kernel: shown, error, detail: lines.join('\n') };
-    }, () => undefined));
+    const shown = names.length
+      ? `${kernel.name} (${names.map((n) => `${n}=${numeric[n]}`).join(', ')})`
+      : kernel.name;
+    this.report(
+      this.device.popErrorScope().then(
+        async (error) => {
+          if (!error) return undefined;
+          const info = await module.getCompilationInfo();
+          const lines = info.messages.map(
+            (m) => `${m.type} at line ${m.lineNum}:${m.linePos}: ${m.message}`,
+          );
+          return { kernel: shown, error, detail: lines.join('\n') };
+        },
+        () => undefined,
+      ),
+    );
     this.pipelines.set(key, pipeline);
     return pipeline;
   }

@@ -25,7 +25,11 @@ export class Recorder {
 
   private passes = 0;
 
-  constructor(private readonly engine: Engine, readonly label: string, private readonly timestamps?: GPUQuerySet) {
+  constructor(
+    private readonly engine: Engine,
+    readonly label: string,
+    private readonly timestamps?: GPUQuerySet,
+  ) {
     this.encoder = engine.device.createCommandEncoder({ label });
   }
 
@@ -49,7 +53,11 @@ export class Recorder {
       entries.push({ binding: 0, resource: { buffer } });
     }
     d.bindings.forEach((b, i) => {
-      if (b) entries.push({ binding: i + 1, resource: { buffer: b.buffer, offset: b.offset, size: b.size } });
+      if (b)
+        entries.push({
+          binding: i + 1,
+          resource: { buffer: b.buffer, offset: b.offset, size: b.size },
+        });
     });
     const bindGroup = device.createBindGroup({
       label: d.kernel.name,
@@ -97,8 +105,15 @@ export class Recorder {
     const timed = this.timestamps && 2 * i + 1 < this.timestamps.count;
     return this.encoder.beginComputePass({
       label: this.label,
-      ...(timed ? { timestampWrites: { querySet: this.timestamps!, beginningOfPassWriteIndex: 2 * i,
-        endOfPassWriteIndex: 2 * i + 1 } } : {}),
+      ...(timed
+        ? {
+            timestampWrites: {
+              querySet: this.timestamps!,
+              beginningOfPassWriteIndex: 2 * i,
+              endOfPassWriteIndex: 2 * i + 1,
+            },
+          }
+        : {}),
     });
   }
 
@@ -106,7 +121,13 @@ export class Recorder {
   resolveTimestamps(dst: GPUBuffer): void {
     this.endPass();
     if (this.timestamps && this.passes) {
-      this.encoder.resolveQuerySet(this.timestamps, 0, Math.min(2 * this.passes, this.timestamps.count), dst, 0);
+      this.encoder.resolveQuerySet(
+        this.timestamps,
+        0,
+        Math.min(2 * this.passes, this.timestamps.count),
+        dst,
+        0,
+      );
     }
   }
 

@@ -64,6 +64,7 @@ export class Tensor {
   }
 
   assertLive(): void {
-    if (this.disposed) throw new Error(`tensor "${this.buffer.label}" [${this.shape}] was disposed`);
+    if (this.disposed)
+      throw new Error(`tensor "${this.buffer.label}" [${this.shape}] was disposed`);
   }
 }

@@ -15,12 +15,19 @@ export interface LoadOptions {
 }
 
 /** Writes `model` as model.json plus one weights file. The optimizer state is not saved. */
-export async function saveModel(model: Sequential, target: string): Promise<{ modelJsonBytes: number; weightBytes: number }> {
+export async function saveModel(
+  model: Sequential,
+  target: string,
+): Promise<{ modelJsonBytes: number; weightBytes: number }> {
   const writer = writerFor(target);
   const topology = topologyOf(model.name, model.layers, model.inputWidth);
   const weights = await model.getWeights();
   const names = model.layers.flatMap((l) => l.weightSpecs(0).map((w) => `${l.name}/${w.name}`));
-  const entries: WeightEntry[] = weights.map((w, i) => ({ name: names[i], shape: w.shape, dtype: 'float32' }));
+  const entries: WeightEntry[] = weights.map((w, i) => ({
+    name: names[i],
+    shape: w.shape,
+    dtype: 'float32',
+  }));
   const data = new Uint8Array(weights.reduce((s, w) => s + w.data.byteLength, 0));
   let offset = 0;
   for (const w of weights) {
@@ -37,7 +44,10 @@ export async function saveModel(model: Sequential, target: string): Promise<{ mo
  * "indexeddb://name", or the File objects of model.json and its weights (browser).
  * @example const model = await loadModel('https://example.com/mnist/model.json');
  */
-export async function loadModel(source: string | File[], options: LoadOptions = {}): Promise<Sequential> {
+export async function loadModel(
+  source: string | File[],
+  options: LoadOptions = {},
+): Promise<Sequential> {
   const { maxBytes = 2 ** 30, maxWidth = 1_000_000 } = options;
   const reader = readerFor(source);
   const parsed = parseModelJson(await reader.json(), maxBytes);
@@ -46,11 +56,15 @@ export async function loadModel(source: string | File[], options: LoadOptions = 
   const shapes = model.weightShapes();
   const declared = parsed.groups.flatMap((g) => g.weights);
   if (declared.length !== shapes.length) {
-    throw new InputError(`model.json: the manifest lists ${declared.length} weights, the layers have ${shapes.length}`);
+    throw new InputError(
+      `model.json: the manifest lists ${declared.length} weights, the layers have ${shapes.length}`,
+    );
   }
   declared.forEach((w, i) => {
     if (w.shape.join() !== shapes[i].join()) {
-      throw new InputError(`model.json: weight ${i} "${w.name}" has shape [${w.shape}], its layer needs [${shapes[i]}]`);
+      throw new InputError(
+        `model.json: weight ${i} "${w.name}" has shape [${w.shape}], its layer needs [${shapes[i]}]`,
+      );
     }
   });
   const values: Float32Array[] = [];

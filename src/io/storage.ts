@@ -22,10 +22,14 @@ const STORE = 'models';
 
 function sizeCheck(path: string, actual: number, expected: number): void {
   if (actual < expected) {
-    throw new InputError(`weights file "${path}" is truncated: the manifest declares ${expected} bytes, it holds ${actual}`);
+    throw new InputError(
+      `weights file "${path}" is truncated: the manifest declares ${expected} bytes, it holds ${actual}`,
+    );
   }
   if (actual > expected) {
-    throw new InputError(`weights file "${path}" holds ${actual} bytes, more than the ${expected} the manifest declares`);
+    throw new InputError(
+      `weights file "${path}" holds ${actual} bytes, more than the ${expected} the manifest declares`,
+    );
   }
 }
 
@@ -63,7 +67,8 @@ function urlReader(url: string): Reader {
       const res = await fetch(new URL(p, base));
       if (!res.ok) throw new InputError(`could not fetch weights ${p} (HTTP ${res.status})`);
       const length = Number(res.headers.get('content-length') ?? NaN);
-      if (Number.isFinite(length) && !res.headers.get('content-encoding')) sizeCheck(p, length, bytes);
+      if (Number.isFinite(length) && !res.headers.get('content-encoding'))
+        sizeCheck(p, length, bytes);
       const data = new Uint8Array(await res.arrayBuffer());
       sizeCheck(p, data.length, bytes);
       return data;
@@ -79,7 +84,8 @@ function filesReader(files: File[]): Reader {
     async file(p, bytes) {
       const name = p.split('/').pop();
       const f = files.find((x) => x.name === name);
-      if (!f) throw new InputError(`loadModel: the weights file "${p}" was not among the files given`);
+      if (!f)
+        throw new InputError(`loadModel: the weights file "${p}" was not among the files given`);
       sizeCheck(p, f.size, bytes);
       return new Uint8Array(await f.arrayBuffer());
     },
@@ -108,7 +114,10 @@ async function idb<T>(mode: IDBTransactionMode, op: (s: IDBObjectStore) => IDBRe
   }
 }
 
-interface Stored { json: string; weights: ArrayBuffer }
+interface Stored {
+  json: string;
+  weights: ArrayBuffer;
+}
 
 function idbReader(key: string): Reader {
   const stored = idb<Stored | undefined>('readonly', (s) => s.get(key)).then((v) => {
@@ -129,7 +138,8 @@ function idbReader(key: string): Reader {
 export function readerFor(source: string | File[]): Reader {
   if (typeof source !== 'string') return filesReader(Array.from(source));
   if (source.startsWith('indexeddb://')) return idbReader(source.slice('indexeddb://'.length));
-  if (/^https?:\/\//.test(source) || (!isNode && !source.startsWith('file://'))) return urlReader(source);
+  if (/^https?:\/\//.test(source) || (!isNode && !source.startsWith('file://')))
+    return urlReader(source);
   if (!isNode) throw new InputError(`loadModel: "${source}" needs Node's file system`);
   return folderReader(source.replace(/^file:\/\//, ''));
 }
@@ -140,8 +150,10 @@ export function writerFor(target: string): Writer {
     const key = target.slice('indexeddb://'.length);
     return {
       weightsPath: 'weights.bin',
-      write: async (json, weights) => void (await idb('readwrite', (s) => s.put({ json,
-        weights: weights.slice().buffer } satisfies Stored, key))),
+      write: async (json, weights) =>
+        void (await idb('readwrite', (s) =>
+          s.put({ json, weights: weights.slice().buffer } satisfies Stored, key),
+        )),
     };
   }
   if (target.startsWith('downloads://')) {
@@ -149,8 +161,10 @@ export function writerFor(target: string): Writer {
     return {
       weightsPath: `${name}.weights.bin`,
       async write(json, weights) {
-        for (const [file, blob] of [[`${name}.json`, new Blob([json], { type: 'application/json' })],
-          [`${name}.weights.bin`, new Blob([weights as Uint8Array<ArrayBuffer>])]] as const) {
+        for (const [file, blob] of [
+          [`${name}.json`, new Blob([json], { type: 'application/json' })],
+          [`${name}.weights.bin`, new Blob([weights as Uint8Array<ArrayBuffer>])],
+        ] as const) {
           const a = document.createElement('a');
           a.href = URL.createObjectURL(blob);
           a.download = file;
@@ -160,7 +174,10 @@ export function writerFor(target: string): Writer {
       },
     };
   }
-  if (!isNode) throw new InputError(`save: "${target}" needs Node's file system; use downloads:// or indexeddb://`);
+  if (!isNode)
+    throw new InputError(
+      `save: "${target}" needs Node's file system; use downloads:// or indexeddb://`,
+    );
   const dir = target.replace(/^file:\/\//, '');
   return {
     weightsPath: 'weights.bin',

@@ -40,14 +40,19 @@ const DEFAULTS: Partial<Record<ActivationName, Omit<ActivationSpec, 'name'>>> = 
 };
 
 /** Resolves a name or spec to a full spec; unknown names list the known ones. */
-export function activationSpec(a: string | ActivationSpec | undefined | null, where: string): ActivationSpec {
+export function activationSpec(
+  a: string | ActivationSpec | undefined | null,
+  where: string,
+): ActivationSpec {
   if (a === undefined || a === null) return { name: 'linear' };
   const spec = typeof a === 'string' ? { name: a } : a;
   const raw = spec.name as string;
   const name = (ALIASES[raw] ?? raw) as ActivationName;
   if (!(name in ACTIVATIONS)) {
-    throw new InputError(`${where}: unknown activation "${raw}"; expected one of ` +
-      `${[...Object.keys(ACTIVATIONS), ...Object.keys(ALIASES), 'softmax'].join(', ')}`);
+    throw new InputError(
+      `${where}: unknown activation "${raw}"; expected one of ` +
+        `${[...Object.keys(ACTIVATIONS), ...Object.keys(ALIASES), 'softmax'].join(', ')}`,
+    );
   }
   const base = { ...DEFAULTS[name], ...(raw === 'relu6' ? { maxValue: 6 } : {}) };
   return { ...base, ...stripUndefined(spec), name };

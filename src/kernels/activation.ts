@@ -12,11 +12,18 @@ const kernel = { name: 'activation', code: activationFns + source };
 const WG = 256;
 
 function check(name: string, a: Tensor, b: Tensor): void {
-  if (a.size !== b.size) throw new InputError(`${name}: [${a.shape}] and [${b.shape}] differ in size`);
+  if (a.size !== b.size)
+    throw new InputError(`${name}: [${a.shape}] and [${b.shape}] differ in size`);
 }
 
 /** out = f(x), elementwise. */
-export function activation(r: Recorder, engine: Engine, x: Tensor, out: Tensor, spec: ActivationSpec): void {
+export function activation(
+  r: Recorder,
+  engine: Engine,
+  x: Tensor,
+  out: Tensor,
+  spec: ActivationSpec,
+): void {
   check('activation', x, out);
   const { code, params } = activationParams(spec);
   r.dispatch({
@@ -29,7 +36,13 @@ export function activation(r: Recorder, engine: Engine, x: Tensor, out: Tensor, 
 }
 
 /** dx = dy * f'(x), elementwise, with x the pre-activation. */
-export function activationBackward(r: Recorder, x: Tensor, dy: Tensor, dx: Tensor, spec: ActivationSpec): void {
+export function activationBackward(
+  r: Recorder,
+  x: Tensor,
+  dy: Tensor,
+  dx: Tensor,
+  spec: ActivationSpec,
+): void {
   check('activationBackward', x, dy);
   check('activationBackward', x, dx);
   const { code, params } = activationParams(spec);

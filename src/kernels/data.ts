@@ -33,15 +33,25 @@ export interface GatherArgs {
 
 export function gatherBatch(r: Recorder, g: GatherArgs): void {
   if (g.start + g.batch > g.order.size) {
-    throw new InputError(`gatherBatch: positions ${g.start}..${g.start + g.batch} exceed the order (${g.order.size})`);
+    throw new InputError(
+      `gatherBatch: positions ${g.start}..${g.start + g.batch} exceed the order (${g.order.size})`,
+    );
   }
   if (g.x.size !== g.batch * g.features) throw new InputError(`gatherBatch: x is [${g.x.shape}]`);
-  if (g.y.size !== g.batch * Math.max(1, g.classes)) throw new InputError(`gatherBatch: y is [${g.y.shape}]`);
+  if (g.y.size !== g.batch * Math.max(1, g.classes))
+    throw new InputError(`gatherBatch: y is [${g.y.shape}]`);
   const width = Math.max(g.features, g.classes, 1);
   r.dispatch({
     kernel,
     uniforms: packUniforms([g.batch, g.features, g.classes, g.start]),
-    bindings: [g.images.binding, g.labels.binding, g.order.binding, g.table.binding, g.x.binding, g.y.binding],
+    bindings: [
+      g.images.binding,
+      g.labels.binding,
+      g.order.binding,
+      g.table.binding,
+      g.x.binding,
+      g.y.binding,
+    ],
     workgroups: Math.ceil((g.batch * width) / WG),
   });
 }
@@ -50,10 +60,19 @@ export function gatherBatch(r: Recorder, g: GatherArgs): void {
  * out[r, :] = src[order[start + r], :] for r < out.shape[0], where src holds samples
  * [first, first + src.shape[0]); rows whose sample lies elsewhere are left as they are.
  */
-export function gatherRows(r: Recorder, src: Tensor, order: Tensor, start: number, out: Tensor, first = 0): void {
+export function gatherRows(
+  r: Recorder,
+  src: Tensor,
+  order: Tensor,
+  start: number,
+  out: Tensor,
+  first = 0,
+): void {
   const [rows, width] = out.shape;
-  if (src.shape[1] !== width) throw new InputError(`gatherRows: src [${src.shape}] vs out [${out.shape}]`);
-  if (start + rows > order.size) throw new InputError(`gatherRows: ${start}+${rows} exceeds the order (${order.size})`);
+  if (src.shape[1] !== width)
+    throw new InputError(`gatherRows: src [${src.shape}] vs out [${out.shape}]`);
+  if (start + rows > order.size)
+    throw new InputError(`gatherRows: ${start}+${rows} exceeds the order (${order.size})`);
   r.dispatch({
     kernel: rowsKernel,
     uniforms: packUniforms([rows, width, start, first, src.shape[0]]),

@@ -36,8 +36,10 @@ const ALIASES: Record<string, LossName> = {
 export function lossName(name: string, where = 'loss'): LossName {
   const resolved = (ALIASES[name] ?? name) as LossName;
   if (!(resolved in LOSSES)) {
-    throw new InputError(`${where}: unknown loss "${name}"; expected one of ` +
-      `${[...Object.keys(LOSSES), ...Object.keys(ALIASES)].join(', ')}`);
+    throw new InputError(
+      `${where}: unknown loss "${name}"; expected one of ` +
+        `${[...Object.keys(LOSSES), ...Object.keys(ALIASES)].join(', ')}`,
+    );
   }
   return resolved;
 }

@@ -19,17 +19,26 @@ function shapes(loss: LossName, pred: Tensor, truth: Tensor): [number, number] {
   const rows = pred.size / cols;
   const expected = isSparse(loss) ? rows : pred.size;
   if (truth.size !== expected) {
-    throw new InputError(`${loss}: target [${truth.shape}] does not match prediction [${pred.shape}]` +
-      (isSparse(loss) ? ' (expected one class index per sample)' : ''));
+    throw new InputError(
+      `${loss}: target [${truth.shape}] does not match prediction [${pred.shape}]` +
+        (isSparse(loss) ? ' (expected one class index per sample)' : ''),
+    );
   }
   return [rows, cols];
 }
 
 /** perSample[r] = loss of row r; pred: [rows, cols], perSample: [rows]. */
-export function lossValue(r: Recorder, loss: LossName, pred: Tensor, truth: Tensor, perSample: Tensor,
-  huberDelta = 1): void {
+export function lossValue(
+  r: Recorder,
+  loss: LossName,
+  pred: Tensor,
+  truth: Tensor,
+  perSample: Tensor,
+  huberDelta = 1,
+): void {
   const [rows, cols] = shapes(loss, pred, truth);
-  if (perSample.size !== rows) throw new InputError(`${loss}: perSample [${perSample.shape}], expected [${rows}]`);
+  if (perSample.size !== rows)
+    throw new InputError(`${loss}: perSample [${perSample.shape}], expected [${rows}]`);
   r.dispatch({
     kernel: valueKernel,
     constants: { LOSS: LOSSES[loss], SPARSE: isSparse(loss) },
@@ -44,10 +53,17 @@ export function lossValue(r: Recorder, loss: LossName, pred: Tensor, truth: Tens
  * output and grad is w.r.t. the logits (categorical and sparse crossentropy only), which is
  * exact and cheaper than chaining the two backward passes.
  */
-export function lossGradient(r: Recorder, loss: LossName, pred: Tensor, truth: Tensor, grad: Tensor,
-  { huberDelta = 1, throughSoftmax = false } = {}): void {
+export function lossGradient(
+  r: Recorder,
+  loss: LossName,
+  pred: Tensor,
+  truth: Tensor,
+  grad: Tensor,
+  { huberDelta = 1, throughSoftmax = false } = {},
+): void {
   const [rows, cols] = shapes(loss, pred, truth);
-  if (grad.size !== pred.size) throw new InputError(`${loss}: grad [${grad.shape}], expected [${pred.shape}]`);
+  if (grad.size !== pred.size)
+    throw new InputError(`${loss}: grad [${grad.shape}], expected [${pred.shape}]`);
   if (throughSoftmax && LOSSES[loss] !== 5 && LOSSES[loss] !== 6) {
     throw new InputError(`${loss}: only crossentropy losses fuse with softmax`);
   }

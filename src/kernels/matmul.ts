@@ -43,8 +43,14 @@ export function defaultMatmulVariant(engine: Engine): MatmulVariant {
 }
 
 /** Records out = act(op(a) x op(b) + bias) into `r`. Shapes are checked before any GPU work. */
-export function matmul(r: Recorder, engine: Engine, a: Tensor, b: Tensor, out: Tensor,
-  options: MatmulOptions = {}): void {
+export function matmul(
+  r: Recorder,
+  engine: Engine,
+  a: Tensor,
+  b: Tensor,
+  out: Tensor,
+  options: MatmulOptions = {},
+): void {
   const { transA = false, transB = false, bias, activation, preActivation } = options;
   if (a.shape.length !== 2 || b.shape.length !== 2) {
     throw new InputError(`matmul: expected 2-D operands, got [${a.shape}] and [${b.shape}]`);
@@ -52,13 +58,20 @@ export function matmul(r: Recorder, engine: Engine, a: Tensor, b: Tensor, out: T
   const [m, k] = transA ? [a.shape[1], a.shape[0]] : [a.shape[0], a.shape[1]];
   const [kb, n] = transB ? [b.shape[1], b.shape[0]] : [b.shape[0], b.shape[1]];
   if (k !== kb) {
-    throw new InputError(`matmul: inner sizes differ: op(a) is [${m}, ${k}], op(b) is [${kb}, ${n}]`);
+    throw new InputError(
+      `matmul: inner sizes differ: op(a) is [${m}, ${k}], op(b) is [${kb}, ${n}]`,
+    );
   }
-  if (m < 1 || n < 1 || k < 1) throw new InputError(`matmul: empty operand [${m}, ${k}] x [${kb}, ${n}]`);
-  if (out.size !== m * n) throw new InputError(`matmul: out has shape [${out.shape}], expected [${m}, ${n}]`);
-  if (bias && bias.size !== n) throw new InputError(`matmul: bias has shape [${bias.shape}], expected [${n}]`);
+  if (m < 1 || n < 1 || k < 1)
+    throw new InputError(`matmul: empty operand [${m}, ${k}] x [${kb}, ${n}]`);
+  if (out.size !== m * n)
+    throw new InputError(`matmul: out has shape [${out.shape}], expected [${m}, ${n}]`);
+  if (bias && bias.size !== n)
+    throw new InputError(`matmul: bias has shape [${bias.shape}], expected [${n}]`);
   if (preActivation && preActivation.size !== m * n) {
-    throw new InputError(`matmul: preActivation has shape [${preActivation.shape}], expected [${m}, ${n}]`);
+    throw new InputError(
+      `matmul: preActivation has shape [${preActivation.shape}], expected [${m}, ${n}]`,
+    );
   }
 
   const variant = VARIANTS[options.variant ?? defaultMatmulVariant(engine)];

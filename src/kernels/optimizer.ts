@@ -32,7 +32,8 @@ export interface UpdateArgs {
 }
 
 export function optimizerUpdate(r: Recorder, engine: Engine, u: UpdateArgs): void {
-  if (!Number.isFinite(u.lr)) throw new InputError(`optimizer: learning rate ${u.lr} is not finite`);
+  if (!Number.isFinite(u.lr))
+    throw new InputError(`optimizer: learning rate ${u.lr} is not finite`);
   const needs1 = u.kind !== 'sgd' || (u.beta1 ?? 0) !== 0;
   if (needs1 && !u.slot1) throw new InputError(`optimizer ${u.kind}: missing its state slot`);
   if (u.kind === 'adam' && !u.slot2) throw new InputError('optimizer adam: missing v');
@@ -40,7 +41,12 @@ export function optimizerUpdate(r: Recorder, engine: Engine, u: UpdateArgs): voi
     kernel,
     constants: { OPTIMIZER: OPTIMIZER_CODES[u.kind], NESTEROV: !!u.nesterov },
     uniforms: packUniforms([u.n], [u.lr, u.beta1 ?? 0, u.beta2 ?? 0, u.epsilon ?? 0]),
-    bindings: [u.params, u.grads, u.slot1 ?? engine.spare('write'), u.slot2 ?? engine.spare('write2')],
+    bindings: [
+      u.params,
+      u.grads,
+      u.slot1 ?? engine.spare('write'),
+      u.slot2 ?? engine.spare('write2'),
+    ],
     workgroups: Math.ceil(u.n / WG),
   });
 }

@@ -12,9 +12,16 @@ const accuracyKernel = { name: 'accuracy', code: accuracySource };
 const WG = 64;
 
 /** out[c] = scale * sum_r x[r, c] (+ out[c] when accumulate); x: [rows, cols], out: [cols]. */
-export function columnSums(r: Recorder, x: Tensor, out: Tensor, scale = 1, accumulate = false): void {
+export function columnSums(
+  r: Recorder,
+  x: Tensor,
+  out: Tensor,
+  scale = 1,
+  accumulate = false,
+): void {
   const cols = x.shape[x.shape.length - 1];
-  if (out.size !== cols) throw new InputError(`columnSums: out [${out.shape}] does not match [${x.shape}]`);
+  if (out.size !== cols)
+    throw new InputError(`columnSums: out [${out.shape}] does not match [${x.shape}]`);
   r.dispatch({
     kernel: columnSumsKernel,
     constants: { ACCUMULATE: accumulate },
@@ -25,7 +32,12 @@ export function columnSums(r: Recorder, x: Tensor, out: Tensor, scale = 1, accum
 }
 
 /** out[index] = scale * sum(x) (+ out[index] when accumulate). */
-export function totalSum(r: Recorder, x: Tensor, out: Tensor, { scale = 1, index = 0, accumulate = false } = {}): void {
+export function totalSum(
+  r: Recorder,
+  x: Tensor,
+  out: Tensor,
+  { scale = 1, index = 0, accumulate = false } = {},
+): void {
   if (index >= out.size) throw new InputError(`totalSum: index ${index} outside [${out.shape}]`);
   r.dispatch({
     kernel: totalSumKernel,
@@ -43,12 +55,20 @@ export type AccuracyMode = keyof typeof ACCURACY_MODES;
  * Adds the number of correct predictions to count[0] (a u32 tensor). Categorical and sparse
  * modes count rows; binary and exact count elements.
  */
-export function countCorrect(r: Recorder, pred: Tensor, truth: Tensor, count: Tensor, mode: AccuracyMode): void {
+export function countCorrect(
+  r: Recorder,
+  pred: Tensor,
+  truth: Tensor,
+  count: Tensor,
+  mode: AccuracyMode,
+): void {
   const cols = pred.shape[pred.shape.length - 1];
   const rows = pred.size / cols;
   const expected = mode === 'sparse' ? rows : pred.size;
   if (truth.size !== expected) {
-    throw new InputError(`countCorrect: truth [${truth.shape}] does not match pred [${pred.shape}] (${mode})`);
+    throw new InputError(
+      `countCorrect: truth [${truth.shape}] does not match pred [${pred.shape}] (${mode})`,
+    );
   }
   r.dispatch({
     kernel: accuracyKernel,

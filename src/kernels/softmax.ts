@@ -15,7 +15,8 @@ function rowsCols(t: Tensor): [number, number] {
 
 /** y = softmax(x) row by row; x: [rows, cols]. */
 export function softmax(r: Recorder, engine: Engine, x: Tensor, y: Tensor): void {
-  if (x.size !== y.size) throw new InputError(`softmax: [${x.shape}] and [${y.shape}] differ in size`);
+  if (x.size !== y.size)
+    throw new InputError(`softmax: [${x.shape}] and [${y.shape}] differ in size`);
   const [rows, cols] = rowsCols(x);
   r.dispatch({
     kernel,
@@ -29,7 +30,9 @@ export function softmax(r: Recorder, engine: Engine, x: Tensor, y: Tensor): void
 /** dx = y * (dy - sum(dy * y)) row by row; y is softmax's output. */
 export function softmaxBackward(r: Recorder, y: Tensor, dy: Tensor, dx: Tensor): void {
   if (y.size !== dy.size || y.size !== dx.size) {
-    throw new InputError(`softmaxBackward: sizes differ: [${y.shape}], [${dy.shape}], [${dx.shape}]`);
+    throw new InputError(
+      `softmaxBackward: sizes differ: [${y.shape}], [${dy.shape}], [${dx.shape}]`,
+    );
   }
   const [rows, cols] = rowsCols(y);
   r.dispatch({

@@ -16,7 +16,12 @@ export class Accumulators {
   private readonly lossMetrics: Extract<Metric, { kind: 'loss' }>[];
   private readonly accuracies: Extract<Metric, { kind: 'accuracy' }>[];
 
-  constructor(engine: Engine, private readonly loss: LossName, metrics: Metric[], label: string) {
+  constructor(
+    engine: Engine,
+    private readonly loss: LossName,
+    metrics: Metric[],
+    label: string,
+  ) {
     this.lossMetrics = metrics.filter((m) => m.kind === 'loss');
     this.accuracies = metrics.filter((m) => m.kind === 'accuracy');
     this.sums = engine.zeros([1 + this.lossMetrics.length], `${label}.sums`);

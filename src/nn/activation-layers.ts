@@ -32,7 +32,12 @@ export class Activation extends Layer {
     return y;
   }
 
-  backward(ctx: PassContext, x: Tensor, dOut: Tensor, options: BackwardOptions): Tensor | undefined {
+  backward(
+    ctx: PassContext,
+    x: Tensor,
+    dOut: Tensor,
+    options: BackwardOptions,
+  ): Tensor | undefined {
     if (!options.needInputGrad) return undefined;
     const dx = this.buffer(ctx, 'dinput', this.inWidth);
     activationBackward(ctx.r, x, dOut, dx, this.spec);
@@ -41,7 +46,8 @@ export class Activation extends Layer {
 }
 
 function nonNegative(layer: string, name: string, v: number | undefined): void {
-  if (v !== undefined && !(v >= 0)) throw new InputError(`${layer}: ${name} must be >= 0, got ${v}`);
+  if (v !== undefined && !(v >= 0))
+    throw new InputError(`${layer}: ${name} must be >= 0, got ${v}`);
 }
 
 export interface ReLUOptions extends LayerOptions {
@@ -55,8 +61,15 @@ export class ReLU extends Activation {
   constructor(options: ReLUOptions = {}) {
     nonNegative('ReLU', 'maxValue', options.maxValue);
     nonNegative('ReLU', 'negativeSlope', options.negativeSlope);
-    super({ name: 'relu', alpha: options.negativeSlope ?? 0, maxValue: options.maxValue,
-      threshold: options.threshold ?? 0 }, options);
+    super(
+      {
+        name: 'relu',
+        alpha: options.negativeSlope ?? 0,
+        maxValue: options.maxValue,
+        threshold: options.threshold ?? 0,
+      },
+      options,
+    );
   }
 
   override get className(): string {
@@ -117,7 +130,12 @@ export class Softmax extends Layer {
     return y;
   }
 
-  backward(ctx: PassContext, _x: Tensor, dOut: Tensor, options: BackwardOptions): Tensor | undefined {
+  backward(
+    ctx: PassContext,
+    _x: Tensor,
+    dOut: Tensor,
+    options: BackwardOptions,
+  ): Tensor | undefined {
     if (!options.needInputGrad) return undefined;
     if (options.dOutIsPreActivation) return dOut;
     const dx = this.buffer(ctx, 'dinput', this.inWidth);

@@ -16,7 +16,11 @@ export class ParameterArena {
   /** Floats in the arena, padding included. */
   readonly length: number;
 
-  constructor(readonly engine: Engine, readonly placements: Placement[], label: string) {
+  constructor(
+    readonly engine: Engine,
+    readonly placements: Placement[],
+    label: string,
+  ) {
     const last = placements[placements.length - 1];
     this.length = Math.max(4, last ? last.offset + last.size : 0);
     this.params = engine.zeros([this.length], `${label}.params`);
@@ -51,7 +55,11 @@ export class ParameterArena {
   /** Writes one weight's values (host to GPU, no read-back). */
   write(index: number, values: Float32Array<ArrayBuffer>): void {
     const p = this.placements[index];
-    this.engine.device.queue.writeBuffer(this.params.buffer, this.params.offset + p.offset * 4, values);
+    this.engine.device.queue.writeBuffer(
+      this.params.buffer,
+      this.params.offset + p.offset * 4,
+      values,
+    );
   }
 
   /** Reads every weight back in one copy. */

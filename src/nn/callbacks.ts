@@ -28,7 +28,9 @@ export class History {
 export class TerminateOnNaN implements Callback {
   onEpochEnd(epoch: number, logs: Logs): void {
     if (!Number.isFinite(logs.loss)) {
-      throw new Error(`TerminateOnNaN: loss became ${logs.loss} in epoch ${epoch + 1}; training stopped`);
+      throw new Error(
+        `TerminateOnNaN: loss became ${logs.loss} in epoch ${epoch + 1}; training stopped`,
+      );
     }
   }
 }

@@ -21,7 +21,12 @@ export interface GpuDataset {
 class RowChunks {
   private readonly chunks: { first: number; t: Tensor }[] = [];
 
-  constructor(engine: Engine, m: Matrix, label: string, maxBytes = engine.limits.maxStorageBufferBindingSize) {
+  constructor(
+    engine: Engine,
+    m: Matrix,
+    label: string,
+    maxBytes = engine.limits.maxStorageBufferBindingSize,
+  ) {
     const rowsPerChunk = Math.max(1, Math.floor(maxBytes / (m.cols * 4)));
     for (let first = 0; first < m.rows; first += rowsPerChunk) {
       const rows = Math.min(rowsPerChunk, m.rows - first);
@@ -103,10 +108,16 @@ export class ByteImageDataset implements GpuDataset {
   private readonly labels: Tensor;
   private readonly table: Tensor;
 
-  constructor(engine: Engine, private readonly d: ByteImages, label = 'images') {
+  constructor(
+    engine: Engine,
+    private readonly d: ByteImages,
+    label = 'images',
+  ) {
     this.size = d.labels.length;
     if (d.images.length !== this.size * d.features) {
-      throw new InputError(`${label}: ${d.images.length} bytes are not ${this.size} samples of ${d.features}`);
+      throw new InputError(
+        `${label}: ${d.images.length} bytes are not ${this.size} samples of ${d.features}`,
+      );
     }
     const top = d.labels.reduce((a, b) => Math.max(a, b), 0);
     if (d.classes > 0 && top >= d.classes) {
@@ -120,8 +131,18 @@ export class ByteImageDataset implements GpuDataset {
   }
 
   gather(r: Recorder, order: Tensor, start: number, x: Tensor, y: Tensor): void {
-    gatherBatch(r, { images: this.images, labels: this.labels, order, table: this.table, start,
-      batch: x.shape[0], features: this.d.features, classes: this.d.classes, x, y });
+    gatherBatch(r, {
+      images: this.images,
+      labels: this.labels,
+      order,
+      table: this.table,
+      start,
+      batch: x.shape[0],
+      features: this.d.features,
+      classes: this.d.classes,
+      x,
+      y,
+    });
   }
 
   dispose(): void {

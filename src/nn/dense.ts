@@ -7,7 +7,13 @@ import { columnSums } from '../kernels/reduce';
 import { softmax, softmaxBackward } from '../kernels/softmax';
 import type { Tensor } from '../engine/tensor';
 import { initializer, type InitializerLike } from './initializers';
-import { Layer, type BackwardOptions, type LayerOptions, type PassContext, type WeightSpec } from './layer';
+import {
+  Layer,
+  type BackwardOptions,
+  type LayerOptions,
+  type PassContext,
+  type WeightSpec,
+} from './layer';
 
 export interface DenseOptions extends LayerOptions {
   /** By Keras name ('relu', 'softmax', ...) or with parameters; linear when absent. */
@@ -34,13 +40,19 @@ export class Dense extends Layer {
     if (!Number.isInteger(units) || units < 1) {
       throw new InputError(`Dense: units must be a positive integer, got ${units}`);
     }
-    if (options.inputDim !== undefined && (!Number.isInteger(options.inputDim) || options.inputDim < 1)) {
-      throw new InputError(`Dense "${this.name}": inputDim must be a positive integer, got ${options.inputDim}`);
+    if (
+      options.inputDim !== undefined &&
+      (!Number.isInteger(options.inputDim) || options.inputDim < 1)
+    ) {
+      throw new InputError(
+        `Dense "${this.name}": inputDim must be a positive integer, got ${options.inputDim}`,
+      );
     }
     this.units = units;
     this.useBias = options.useBias ?? true;
     const a = options.activation;
-    const isSoftmax = a === 'softmax' || (typeof a === 'object' && a?.name === ('softmax' as string));
+    const isSoftmax =
+      a === 'softmax' || (typeof a === 'object' && a?.name === ('softmax' as string));
     this.act = isSoftmax ? undefined : activationSpec(a, `Dense "${this.name}"`);
     this.activationName = isSoftmax ? 'softmax' : this.act!.name;
     this.kernelInit = options.kernelInitializer ?? 'glorot_uniform';
@@ -62,9 +74,19 @@ export class Dense extends Layer {
   }
 
   override weightSpecs(inWidth: number): WeightSpec[] {
-    const specs = [{ name: 'kernel', shape: [inWidth, this.units],
-      initializer: initializer(this.kernelInit, this.name) }];
-    if (this.useBias) specs.push({ name: 'bias', shape: [this.units], initializer: initializer(this.biasInit, this.name) });
+    const specs = [
+      {
+        name: 'kernel',
+        shape: [inWidth, this.units],
+        initializer: initializer(this.kernelInit, this.name),
+      },
+    ];
+    if (this.useBias)
+      specs.push({
+        name: 'bias',
+        shape: [this.units],
+        initializer: initializer(this.biasInit, this.name),
+      });
     return specs;
   }
 
@@ -87,7 +109,12 @@ export class Dense extends Layer {
     return y;
   }
 
-  backward(ctx: PassContext, x: Tensor, dOut: Tensor, options: BackwardOptions): Tensor | undefined {
+  backward(
+    ctx: PassContext,
+    x: Tensor,
+    dOut: Tensor,
+    options: BackwardOptions,
+  ): Tensor | undefined {
     const [kernel] = this.weights;
     const [dKernel, dBias] = this.grads;
     let dz = dOut;
@@ -97,7 +124,13 @@ export class Dense extends Layer {
         softmaxBackward(ctx.r, this.buffer(ctx, 'output', this.units), dOut, dz);
       } else if (this.needsPreActivation) {
         dz = this.buffer(ctx, 'dpreactivation', this.units);
-        activationBackward(ctx.r, this.buffer(ctx, 'preactivation', this.units), dOut, dz, this.act);
+        activationBackward(
+          ctx.r,
+          this.buffer(ctx, 'preactivation', this.units),
+          dOut,
+          dz,
+          this.act,
+        );
       }
     }
     matmul(ctx.r, ctx.engine, x, dz, dKernel, { transA: true });

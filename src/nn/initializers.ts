@@ -31,15 +31,21 @@ function fans(shape: readonly number[]): [number, number] {
 const size = (shape: readonly number[]) => shape.reduce((a, b) => a * b, 1);
 
 class Constant implements Initializer {
-  constructor(readonly name: string, private readonly value: number) {}
+  constructor(
+    readonly name: string,
+    private readonly value: number,
+  ) {}
   values(shape: readonly number[]): Float32Array<ArrayBuffer> {
     return new Float32Array(size(shape)).fill(this.value);
   }
 }
 
 class Uniform implements Initializer {
-  constructor(readonly name: string, private readonly limit: (fanIn: number, fanOut: number) => number,
-    private readonly seed?: number) {}
+  constructor(
+    readonly name: string,
+    private readonly limit: (fanIn: number, fanOut: number) => number,
+    private readonly seed?: number,
+  ) {}
   values(shape: readonly number[]): Float32Array<ArrayBuffer> {
     const [fanIn, fanOut] = fans(shape);
     const limit = this.limit(fanIn, fanOut);
@@ -49,8 +55,11 @@ class Uniform implements Initializer {
 }
 
 class TruncatedNormal implements Initializer {
-  constructor(readonly name: string, private readonly std: (fanIn: number, fanOut: number) => number,
-    private readonly seed?: number) {}
+  constructor(
+    readonly name: string,
+    private readonly std: (fanIn: number, fanOut: number) => number,
+    private readonly seed?: number,
+  ) {}
   values(shape: readonly number[]): Float32Array<ArrayBuffer> {
     const [fanIn, fanOut] = fans(shape);
     // Keras divides by .87962566103423978, the std of a unit normal truncated at 2.
@@ -58,7 +67,8 @@ class TruncatedNormal implements Initializer {
     const rng = rngFor(this.seed);
     return Float32Array.from({ length: size(shape) }, () => {
       let v: number;
-      do v = rng.normal(); while (Math.abs(v) > 2);
+      do v = rng.normal();
+      while (Math.abs(v) > 2);
       return v * std;
     });
   }
@@ -85,7 +95,9 @@ export function initializer(spec: InitializerLike, where: string): Initializer {
   const { name, seed } = typeof spec === 'string' ? { name: spec, seed: undefined } : spec;
   const make = FACTORIES[name];
   if (!make) {
-    throw new InputError(`${where}: unknown initializer "${name}"; expected one of ${Object.keys(FACTORIES).join(', ')}`);
+    throw new InputError(
+      `${where}: unknown initializer "${name}"; expected one of ${Object.keys(FACTORIES).join(', ')}`,
+    );
   }
   return make(seed);
 }

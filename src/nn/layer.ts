@@ -81,7 +81,12 @@ export abstract class Layer {
    * Records the gradients of this layer's weights (into `grads`) and returns dx, or undefined
    * when options.needInputGrad is false. `x` is the input forward() saw.
    */
-  abstract backward(ctx: PassContext, x: Tensor, dOut: Tensor, options: BackwardOptions): Tensor | undefined;
+  abstract backward(
+    ctx: PassContext,
+    x: Tensor,
+    dOut: Tensor,
+    options: BackwardOptions,
+  ): Tensor | undefined;
 
   /** Whether the layer ends in a softmax that the loss may fuse with. */
   get endsInSoftmax(): boolean {
@@ -107,7 +112,9 @@ export abstract class Layer {
 
   protected checkInput(x: Tensor): void {
     if (x.shape[1] !== this.inWidth) {
-      throw new InputError(`${this.className} "${this.name}": expected input [*, ${this.inWidth}], got [${x.shape}]`);
+      throw new InputError(
+        `${this.className} "${this.name}": expected input [*, ${this.inWidth}], got [${x.shape}]`,
+      );
     }
   }
 }

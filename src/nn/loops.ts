@@ -57,8 +57,15 @@ export function checkBatchSize(batchSize: number, where: string): void {
 }
 
 /** Evaluates positions [start, start + count) of `order` over `data`; means as logs. */
-export async function evaluateRange(s: LoopState, data: GpuDataset, order: Tensor, start: number, count: number,
-  batchSize: number, prefix = ''): Promise<Logs> {
+export async function evaluateRange(
+  s: LoopState,
+  data: GpuDataset,
+  order: Tensor,
+  start: number,
+  count: number,
+  batchSize: number,
+  prefix = '',
+): Promise<Logs> {
   const throttle = new Throttle(s.engine);
   s.engine.run('evaluate.clear', (r) => s.evalAcc.clear(r));
   for (let b = start; b < start + count; b += batchSize) {
@@ -78,12 +85,14 @@ export async function evaluateRange(s: LoopState, data: GpuDataset, order: Tenso
 export async function fitLoop(s: LoopState, data: GpuDataset, o: FitOptions): Promise<History> {
   const { batchSize = 32, epochs = 1, shuffle = true, validationSplit = 0, callbacks = [] } = o;
   checkBatchSize(batchSize, 'fit');
-  if (!Number.isInteger(epochs) || epochs < 0) throw new InputError(`fit: epochs must be an integer >= 0, got ${epochs}`);
+  if (!Number.isInteger(epochs) || epochs < 0)
+    throw new InputError(`fit: epochs must be an integer >= 0, got ${epochs}`);
   if (!(validationSplit >= 0 && validationSplit < 1)) {
     throw new InputError(`fit: validationSplit must be in [0, 1), got ${validationSplit}`);
   }
   const nTrain = Math.floor(data.size * (1 - validationSplit));
-  if (nTrain < 1) throw new InputError(`fit: validationSplit ${validationSplit} leaves no training samples`);
+  if (nTrain < 1)
+    throw new InputError(`fit: validationSplit ${validationSplit} leaves no training samples`);
   const engine = s.engine;
   const rng = rngFor(o.seed);
   const order = engine.empty([data.size], 'fit.order', 'u32');
@@ -92,8 +101,12 @@ export async function fitLoop(s: LoopState, data: GpuDataset, o: FitOptions): Pr
   engine.device.queue.writeBuffer(order.buffer, 0, positions);
   let valOrder: Tensor | undefined;
   if (o.validationData) {
-    valOrder = engine.tensor(Uint32Array.from({ length: o.validationData.size }, (_, i) => i),
-      [o.validationData.size], 'fit.validationOrder', 'u32');
+    valOrder = engine.tensor(
+      Uint32Array.from({ length: o.validationData.size }, (_, i) => i),
+      [o.validationData.size],
+      'fit.validationOrder',
+      'u32',
+    );
   }
 
   const history = new History();
@@ -103,7 +116,12 @@ export async function fitLoop(s: LoopState, data: GpuDataset, o: FitOptions): Pr
     for (let epoch = 0; epoch < epochs && !s.stopTraining; epoch++) {
       const t0 = performance.now();
       for (const cb of callbacks) await cb.onEpochBegin?.(epoch);
-      if (shuffle) engine.device.queue.writeBuffer(order.buffer, 0, rng.permutation(positions.subarray(0, nTrain)));
+      if (shuffle)
+        engine.device.queue.writeBuffer(
+          order.buffer,
+          0,
+          rng.permutation(positions.subarray(0, nTrain)),
+        );
       engine.run('fit.clear', (r) => s.trainAcc.clear(r));
       const throttle = new Throttle(engine);
       let latest: Logs = {};
@@ -124,10 +142,13 @@ export async function fitLoop(s: LoopState, data: GpuDataset, o: FitOptions): Pr
         if (wantsProgress && !reading && performance.now() - lastRead > PROGRESS_MS) {
           reading = true;
           lastRead = performance.now();
-          s.trainAcc.read(start + n, s.outputWidth).then((logs) => {
-            latest = logs;
-            reading = false;
-          }, () => (reading = false));
+          s.trainAcc.read(start + n, s.outputWidth).then(
+            (logs) => {
+              latest = logs;
+              reading = false;
+            },
+            () => (reading = false),
+          );
         }
         for (const cb of callbacks) await cb.onBatchEnd?.(step, latest);
         if (s.stopTraining) break;
@@ -135,14 +156,29 @@ export async function fitLoop(s: LoopState, data: GpuDataset, o: FitOptions): Pr
       if (s.stopTraining) break;
       const logs = await s.trainAcc.read(nTrain, s.outputWidth);
       if (!Number.isFinite(logs.loss)) {
-        throw new Error(`fit: loss became ${logs.loss} in epoch ${epoch + 1}; training stopped. ` +
-          'Lower the learning rate, or check the data for extreme values.');
+        throw new Error(
+          `fit: loss became ${logs.loss} in epoch ${epoch + 1}; training stopped. ` +
+            'Lower the learning rate, or check the data for extreme values.',
+        );
       }
       if (nTrain < data.size) {
-        Object.assign(logs, await evaluateRange(s, data, order, nTrain, data.size - nTrain, batchSize, 'val_'));
+        Object.assign(
+          logs,
+          await evaluateRange(s, data, order, nTrain, data.size - nTrain, batchSize, 'val_'),
+        );
       } else if (o.validationData && valOrder) {
-        Object.assign(logs, await evaluateRange(s, o.validationData, valOrder, 0, o.validationData.size,
-          batchSize, 'val_'));
+        Object.assign(
+          logs,
+          await evaluateRange(
+            s,
+            o.validationData,
+            valOrder,
+            0,
+            o.validationData.size,
+            batchSize,
+            'val_',
+          ),
+        );
       }
       // Kept on the host so that a device lost later leaves the last finished epoch's weights.
       s.onWeights?.(await s.arena.read());
@@ -150,12 +186,15 @@ export async function fitLoop(s: LoopState, data: GpuDataset, o: FitOptions): Pr
       if (o.verbose === 1) {
         const secs = ((performance.now() - t0) / 1000).toFixed(1);
         const parts = Object.entries(logs).map(([k, v]) => `${k}: ${v.toFixed(4)}`);
-        console.log(`Epoch ${epoch + 1}/${epochs}\n${steps}/${steps} - ${secs}s - ${parts.join(' - ')}`);
+        console.log(
+          `Epoch ${epoch + 1}/${epochs}\n${steps}/${steps} - ${secs}s - ${parts.join(' - ')}`,
+        );
       }
       for (const cb of callbacks) await cb.onEpochEnd?.(epoch, logs);
     }
-    const last = history.epoch.length ? Object.fromEntries(
-      Object.entries(history.history).map(([k, v]) => [k, v[v.length - 1]])) : {};
+    const last = history.epoch.length
+      ? Object.fromEntries(Object.entries(history.history).map(([k, v]) => [k, v[v.length - 1]]))
+      : {};
     for (const cb of callbacks) await cb.onTrainEnd?.(last);
     return history;
   } finally {
@@ -181,8 +220,11 @@ export async function trainOnBatchLoop(s: LoopState, x: Matrix, y: Matrix): Prom
 }
 
 /** Forward passes over x in batches; one read-back of the whole output. */
-export async function predictLoop(net: Network & { buffers: BatchBuffers; outputWidth: number }, x: Matrix,
-  batchSize: number): Promise<Tensor> {
+export async function predictLoop(
+  net: Network & { buffers: BatchBuffers; outputWidth: number },
+  x: Matrix,
+  batchSize: number,
+): Promise<Tensor> {
   const engine = net.engine;
   const input = engine.tensor(x.data, x.shape, 'predict.x');
   const out = engine.empty([x.rows, net.outputWidth], 'predict.output');
@@ -194,7 +236,11 @@ export async function predictLoop(net: Network & { buffers: BatchBuffers; output
         const xb = net.buffers.get('x', [n, x.cols]);
         r.copy({ buffer: input.buffer, offset: b * x.cols * 4, size: n * x.cols * 4 }, xb.binding);
         const { output } = recordForward({ r, engine, batch: n }, net.layers, xb);
-        r.copy(output.binding, { buffer: out.buffer, offset: b * net.outputWidth * 4, size: output.byteLength });
+        r.copy(output.binding, {
+          buffer: out.buffer,
+          offset: b * net.outputWidth * 4,
+          size: output.byteLength,
+        });
       });
       await throttle.submitted();
     }

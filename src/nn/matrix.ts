@@ -10,7 +10,10 @@ export type MatrixLike =
   | { data: ArrayLike<number>; shape: readonly number[] };
 
 export class Matrix {
-  constructor(readonly data: Float32Array, readonly shape: readonly [number, number]) {}
+  constructor(
+    readonly data: Float32Array,
+    readonly shape: readonly [number, number],
+  ) {}
 
   get rows(): number {
     return this.shape[0];
@@ -37,7 +40,10 @@ export class Matrix {
   static from(x: MatrixLike, what: string, width?: number): Matrix {
     let m: Matrix;
     if (x instanceof Matrix) m = x;
-    else if (x instanceof Float32Array || (Array.isArray(x) && (x.length === 0 || !Array.isArray(x[0])))) {
+    else if (
+      x instanceof Float32Array ||
+      (Array.isArray(x) && (x.length === 0 || !Array.isArray(x[0])))
+    ) {
       const flat = x as ArrayLike<number>;
       const cols = width ?? 1;
       if (flat.length % cols !== 0) {
@@ -50,8 +56,10 @@ export class Matrix {
       const data = new Float32Array(rows.length * cols);
       rows.forEach((row, i) => {
         if (!Array.isArray(row) || row.length !== cols) {
-          throw new InputError(`${what}: row ${i} has ${Array.isArray(row) ? row.length : 'no'} values, ` +
-            `expected ${cols} like row 0`);
+          throw new InputError(
+            `${what}: row ${i} has ${Array.isArray(row) ? row.length : 'no'} values, ` +
+              `expected ${cols} like row 0`,
+          );
         }
         data.set(row, i * cols);
       });
@@ -67,13 +75,18 @@ export class Matrix {
       }
       m = new Matrix(Float32Array.from(data), [rows, cols]);
     } else {
-      throw new InputError(`${what}: expected nested arrays, a Float32Array or {data, shape}, got ${typeof x}`);
+      throw new InputError(
+        `${what}: expected nested arrays, a Float32Array or {data, shape}, got ${typeof x}`,
+      );
     }
-    if (m.rows === 0 || m.cols === 0) throw new InputError(`${what}: is empty (shape [${m.shape}])`);
+    if (m.rows === 0 || m.cols === 0)
+      throw new InputError(`${what}: is empty (shape [${m.shape}])`);
     const bad = m.data.findIndex((v) => !Number.isFinite(v));
     if (bad >= 0) {
-      throw new InputError(`${what}: value ${m.data[bad]} at row ${Math.floor(bad / m.cols)}, column ` +
-        `${bad % m.cols} is not finite`);
+      throw new InputError(
+        `${what}: value ${m.data[bad]} at row ${Math.floor(bad / m.cols)}, column ` +
+          `${bad % m.cols} is not finite`,
+      );
     }
     return m;
   }

@@ -29,7 +29,9 @@ export function getMetric(name: string, loss: LossName, outputWidth: number): Me
   try {
     return { key: name, kind: 'loss', loss: lossName(name, 'metrics') };
   } catch {
-    throw new InputError(`compile: unknown metric "${name}"; expected one of accuracy, acc, ` +
-      `${[...Object.keys(ACCURACIES), ...Object.keys(LOSSES)].join(', ')}`);
+    throw new InputError(
+      `compile: unknown metric "${name}"; expected one of accuracy, acc, ` +
+        `${[...Object.keys(ACCURACIES), ...Object.keys(LOSSES)].join(', ')}`,
+    );
   }
 }

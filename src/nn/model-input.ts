@@ -17,8 +17,10 @@ export interface ModelIo {
 
 export function checkX(m: ModelIo, x: Matrix, what: string): Matrix {
   if (x.cols !== m.inputWidth) {
-    throw new InputError(`${m.first.className} "${m.first.name}": expected input [*, ${m.inputWidth}], ` +
-      `got [${x.shape}] (${what})`);
+    throw new InputError(
+      `${m.first.className} "${m.first.name}": expected input [*, ${m.inputWidth}], ` +
+        `got [${x.shape}] (${what})`,
+    );
   }
   return x;
 }
@@ -28,7 +30,9 @@ export function checkY(m: ModelIo, y: Matrix, x: Matrix, what: string): Matrix {
   const sparse = !!m.loss && isSparse(m.loss);
   const width = sparse ? 1 : m.outputWidth;
   if (y.cols !== width) {
-    throw new InputError(`${what}: y has shape [${y.shape}], expected [${y.rows}, ${width}] for loss ${m.loss}`);
+    throw new InputError(
+      `${what}: y has shape [${y.shape}], expected [${y.rows}, ${width}] for loss ${m.loss}`,
+    );
   }
   if (y.rows !== x.rows) {
     throw new InputError(`${what}: x has ${x.rows} samples but y has ${y.rows}; they must match`);
@@ -36,8 +40,10 @@ export function checkY(m: ModelIo, y: Matrix, x: Matrix, what: string): Matrix {
   if (sparse) {
     const bad = y.data.findIndex((v) => !Number.isInteger(v) || v < 0 || v >= m.outputWidth);
     if (bad >= 0) {
-      throw new InputError(`${what}: label ${y.data[bad]} at sample ${bad} is not a class index in ` +
-        `[0, ${m.outputWidth})`);
+      throw new InputError(
+        `${what}: label ${y.data[bad]} at sample ${bad} is not a class index in ` +
+          `[0, ${m.outputWidth})`,
+      );
     }
   }
   return y;
@@ -48,14 +54,22 @@ export function isGpuDataset(x: unknown): x is GpuDataset {
 }
 
 /** Host arrays become a dataset on the GPU (added to `own`, the call's to free); a GpuDataset is checked. */
-export function toDataset(engine: Engine, m: ModelIo, x: MatrixLike | GpuDataset, y: MatrixLike | undefined,
-  what: string, own: GpuDataset[]): GpuDataset {
+export function toDataset(
+  engine: Engine,
+  m: ModelIo,
+  x: MatrixLike | GpuDataset,
+  y: MatrixLike | undefined,
+  what: string,
+  own: GpuDataset[],
+): GpuDataset {
   const sparse = !!m.loss && isSparse(m.loss);
   const yWidth = sparse ? 1 : m.outputWidth;
   if (isGpuDataset(x)) {
     if (x.xWidth !== m.inputWidth || x.yWidth !== yWidth) {
-      throw new InputError(`${what}: dataset gives x [*, ${x.xWidth}] and y [*, ${x.yWidth}]; ` +
-        `the model expects x [*, ${m.inputWidth}] and y [*, ${yWidth}]`);
+      throw new InputError(
+        `${what}: dataset gives x [*, ${x.xWidth}] and y [*, ${x.yWidth}]; ` +
+          `the model expects x [*, ${m.inputWidth}] and y [*, ${yWidth}]`,
+      );
     }
     return x;
   }

@@ -12,9 +12,14 @@ export abstract class Optimizer {
   learningRate: number;
   private slots: Tensor[] = [];
 
-  protected constructor(readonly kind: OptimizerKind, learningRate: number) {
+  protected constructor(
+    readonly kind: OptimizerKind,
+    learningRate: number,
+  ) {
     if (!(learningRate > 0) || !Number.isFinite(learningRate)) {
-      throw new InputError(`${this.constructor.name}: learningRate must be a positive number, got ${learningRate}`);
+      throw new InputError(
+        `${this.constructor.name}: learningRate must be a positive number, got ${learningRate}`,
+      );
     }
     this.learningRate = learningRate;
   }
@@ -24,7 +29,12 @@ export abstract class Optimizer {
     return 0;
   }
   /** The learning rate, β1, β2 and ε of step t (1-based). */
-  protected abstract stepValues(t: number): { lr: number; beta1?: number; beta2?: number; epsilon?: number };
+  protected abstract stepValues(t: number): {
+    lr: number;
+    beta1?: number;
+    beta2?: number;
+    epsilon?: number;
+  };
   protected get nesterov(): boolean {
     return false;
   }
@@ -34,9 +44,15 @@ export abstract class Optimizer {
     if (this.slots.length === 0) {
       for (let i = 0; i < this.slotCount(); i++) {
         const init = this.slotInit();
-        this.slots.push(init === 0
-          ? engine.zeros([arena.length], `${this.kind}.slot${i + 1}`)
-          : engine.tensor(new Float32Array(arena.length).fill(init), [arena.length], `${this.kind}.slot${i + 1}`));
+        this.slots.push(
+          init === 0
+            ? engine.zeros([arena.length], `${this.kind}.slot${i + 1}`)
+            : engine.tensor(
+                new Float32Array(arena.length).fill(init),
+                [arena.length],
+                `${this.kind}.slot${i + 1}`,
+              ),
+        );
       }
     }
     this.iterations++;
@@ -175,6 +191,9 @@ const BY_NAME: Record<string, () => Optimizer> = {
 export function getOptimizer(o: string | Optimizer): Optimizer {
   if (o instanceof Optimizer) return o;
   const make = BY_NAME[String(o).toLowerCase()];
-  if (!make) throw new InputError(`compile: unknown optimizer "${o}"; expected one of ${Object.keys(BY_NAME).join(', ')}`);
+  if (!make)
+    throw new InputError(
+      `compile: unknown optimizer "${o}"; expected one of ${Object.keys(BY_NAME).join(', ')}`,
+    );
   return make();
 }

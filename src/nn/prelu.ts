@@ -2,7 +2,13 @@
 import type { Tensor } from '../engine/tensor';
 import { prelu, preluBackward } from '../kernels/prelu';
 import { initializer, type InitializerLike } from './initializers';
-import { Layer, type BackwardOptions, type LayerOptions, type PassContext, type WeightSpec } from './layer';
+import {
+  Layer,
+  type BackwardOptions,
+  type LayerOptions,
+  type PassContext,
+  type WeightSpec,
+} from './layer';
 
 export class PReLU extends Layer {
   private readonly alphaInit: InitializerLike;
@@ -23,7 +29,9 @@ export class PReLU extends Layer {
   }
 
   override weightSpecs(inWidth: number): WeightSpec[] {
-    return [{ name: 'alpha', shape: [inWidth], initializer: initializer(this.alphaInit, this.name) }];
+    return [
+      { name: 'alpha', shape: [inWidth], initializer: initializer(this.alphaInit, this.name) },
+    ];
   }
 
   forward(ctx: PassContext, x: Tensor): Tensor {
@@ -33,7 +41,12 @@ export class PReLU extends Layer {
     return y;
   }
 
-  backward(ctx: PassContext, x: Tensor, dOut: Tensor, options: BackwardOptions): Tensor | undefined {
+  backward(
+    ctx: PassContext,
+    x: Tensor,
+    dOut: Tensor,
+    options: BackwardOptions,
+  ): Tensor | undefined {
     const dx = options.needInputGrad ? this.buffer(ctx, 'dinput', this.inWidth) : undefined;
     preluBackward(ctx.r, x, this.weights[0], dOut, dx, this.grads[0]);
     return dx;

@@ -3,20 +3,25 @@ import type { Engine } from '../engine/engine';
 import { DeviceLostError, InputError } from '../engine/errors';
 import { isSparse, lossName, type LossName } from '../kernels/loss-codes';
 import { Accumulators } from './accumulators';
-import { ParameterArena } from './arena';
 import { getEngine } from './backend';
 import type { History, Logs } from './callbacks';
 import type { GpuDataset } from './dataset';
 import { checkX, checkY, toDataset, type ModelIo } from './model-input';
 import type { Layer } from './layer';
 import {
-  checkBatchSize, evaluateRange, fitLoop, predictLoop, trainOnBatchLoop, type FitOptions, type LoopState,
+  checkBatchSize,
+  evaluateRange,
+  fitLoop,
+  predictLoop,
+  trainOnBatchLoop,
+  type FitOptions,
+  type LoopState,
 } from './loops';
 import { Matrix, type MatrixLike } from './matrix';
 import { getMetric, type Metric } from './metrics';
 import { uniqueName } from './names';
 import { getOptimizer, type Optimizer } from './optimizers';
-import { BatchBuffers } from './steps';
+import { placeModel, releaseModel, type Built } from './built-model';
 import { formatSummary } from './summary';
 import { saveModel } from '../io/model-io';
 import { setWeightsOf, type WeightArray, type WeightLike } from './weights';
@@ -34,17 +39,12 @@ export interface SequentialOptions {
   engine?: Engine;
 }
 
-interface Built {
-  engine: Engine;
-  arena: ParameterArena;
-  buffers: BatchBuffers;
-}
-
 export class Sequential {
   readonly name: string;
   readonly layers: Layer[] = [];
   private built: Built | undefined;
-  private compiled: { optimizer: Optimizer; loss: LossName; metrics: Metric[]; state?: LoopState } | undefined;
+  private compiled:
+    { optimizer: Optimizer; loss: LossName; metrics: Metric[]; state?: LoopState } | undefined;
   private disposed = false;
   private building: Promise<Built> | undefined;
   /** The weights as the last fit() epoch ended; what survives a lost device. */
@@ -59,15 +59,20 @@ export class Sequential {
   /** Appends a layer; its input must fit the previous layer's output. */
   add(layer: Layer): void {
     this.assertLive();
-    if (this.built) throw new InputError(`${this.name}: cannot add layers after the model is built`);
+    if (this.built)
+      throw new InputError(`${this.name}: cannot add layers after the model is built`);
     const prev = this.layers[this.layers.length - 1];
     const inWidth = prev ? prev.outWidth : layer.inputDim;
     if (inWidth === undefined) {
-      throw new InputError(`${layer.className} "${layer.name}": the first layer needs inputDim (the input width)`);
+      throw new InputError(
+        `${layer.className} "${layer.name}": the first layer needs inputDim (the input width)`,
+      );
     }
     if (prev && layer.inputDim !== undefined && layer.inputDim !== inWidth) {
-      throw new InputError(`${layer.className} "${layer.name}": inputDim ${layer.inputDim} does not fit ` +
-        `the previous layer "${prev.name}", whose output is (None, ${inWidth})`);
+      throw new InputError(
+        `${layer.className} "${layer.name}": inputDim ${layer.inputDim} does not fit ` +
+          `the previous layer "${prev.name}", whose output is (None, ${inWidth})`,
+      );
     }
     layer.build(inWidth);
     this.layers.push(layer);
@@ -97,7 +102,9 @@ export class Sequential {
       name: l.name,
       className: l.className,
       outputWidth: l.outWidth,
-      params: l.weightSpecs(this.inWidthOf(l)).reduce((s, w) => s + w.shape.reduce((a, b) => a * b, 1), 0),
+      params: l
+        .weightSpecs(this.inWidthOf(l))
+        .reduce((s, w) => s + w.shape.reduce((a, b) => a * b, 1), 0),
     }));
     const text = formatSummary(this.name, rows);
     if (print) console.log(text);
@@ -118,9 +125,13 @@ export class Sequential {
   }
 
   /** Trains on (x, y) and returns the History of per-epoch loss and metrics. */
-  async fit(x: MatrixLike | GpuDataset, y?: MatrixLike, options: FitOptions & {
-    validationData?: [MatrixLike, MatrixLike] | GpuDataset;
-  } = {}): Promise<History> {
+  async fit(
+    x: MatrixLike | GpuDataset,
+    y?: MatrixLike,
+    options: FitOptions & {
+      validationData?: [MatrixLike, MatrixLike] | GpuDataset;
+    } = {},
+  ): Promise<History> {
     const c = this.requireCompiled('fit');
     checkBatchSize(options.batchSize ?? 32, 'fit');
     const own: GpuDataset[] = [];
@@ -129,8 +140,15 @@ export class Sequential {
     try {
       const data = toDataset(b.engine, this.io(), x, y, 'fit', own);
       const v = options.validationData;
-      const validation = v && (Array.isArray(v) ? toDataset(b.engine, this.io(), v[0], v[1], 'fit validationData', own) : v);
-      return await fitLoop(state, data, { ...options, validationData: validation as GpuDataset | undefined });
+      const validation =
+        v &&
+        (Array.isArray(v)
+          ? toDataset(b.engine, this.io(), v[0], v[1], 'fit validationData', own)
+          : v);
+      return await fitLoop(state, data, {
+        ...options,
+        validationData: validation as GpuDataset | undefined,
+      });
     } finally {
       if (!b.engine.isLost) for (const d of own) d.dispose();
     }
@@ -140,21 +158,33 @@ export class Sequential {
   async trainOnBatch(x: MatrixLike, y: MatrixLike): Promise<Logs> {
     const c = this.requireCompiled('trainOnBatch');
     const xm = checkX(this.io(), Matrix.from(x, 'trainOnBatch x', this.inputWidth), 'trainOnBatch');
-    const ym = checkY(this.io(), Matrix.from(y, 'trainOnBatch y', isSparse(c.loss) ? 1 : undefined), xm,
-      'trainOnBatch');
+    const ym = checkY(
+      this.io(),
+      Matrix.from(y, 'trainOnBatch y', isSparse(c.loss) ? 1 : undefined),
+      xm,
+      'trainOnBatch',
+    );
     const b = await this.build();
     return trainOnBatchLoop(this.loopState(b, c), xm, ym);
   }
 
   /** Loss and metrics over (x, y), e.g. { loss: 0.12, accuracy: 0.97 }. */
-  async evaluate(x: MatrixLike | GpuDataset, y?: MatrixLike, { batchSize = 32 } = {}): Promise<Logs> {
+  async evaluate(
+    x: MatrixLike | GpuDataset,
+    y?: MatrixLike,
+    { batchSize = 32 } = {},
+  ): Promise<Logs> {
     const c = this.requireCompiled('evaluate');
     checkBatchSize(batchSize, 'evaluate');
     const own: GpuDataset[] = [];
     const b = await this.build();
     const data = toDataset(b.engine, this.io(), x, y, 'evaluate', own);
-    const order = b.engine.tensor(Uint32Array.from({ length: data.size }, (_, i) => i), [data.size],
-      'evaluate.order', 'u32');
+    const order = b.engine.tensor(
+      Uint32Array.from({ length: data.size }, (_, i) => i),
+      [data.size],
+      'evaluate.order',
+      'u32',
+    );
     try {
       return await evaluateRange(this.loopState(b, c), data, order, 0, data.size, batchSize);
     } finally {
@@ -171,7 +201,11 @@ export class Sequential {
     checkBatchSize(batchSize, 'predict');
     const input = checkX(this.io(), Matrix.from(x, 'predict x', this.inputWidth), 'predict');
     const b = await this.build();
-    const out = await predictLoop({ ...b, layers: this.layers, outputWidth: this.outputWidth }, input, batchSize);
+    const out = await predictLoop(
+      { ...b, layers: this.layers, outputWidth: this.outputWidth },
+      input,
+      batchSize,
+    );
     try {
       return new Matrix(await out.read(), [input.rows, this.outputWidth]);
     } finally {
@@ -186,8 +220,9 @@ export class Sequential {
   async getWeights(): Promise<WeightArray[]> {
     this.assertLive();
     if (this.built?.engine.isLost) {
-      if (!this.snapshot) throw new DeviceLostError('lost', 'no epoch finished, so no weights were kept');
-      return this.shapes().map((shape, i) => ({ shape, data: this.snapshot![i].slice() }));
+      if (!this.snapshot)
+        throw new DeviceLostError('lost', 'no epoch finished, so no weights were kept');
+      return this.weightShapes().map((shape, i) => ({ shape, data: this.snapshot![i].slice() }));
     }
     const b = await this.build();
     const values = await b.arena.read();
@@ -212,7 +247,7 @@ export class Sequential {
   /** Sets every weight; count and shapes must match getWeights(). */
   async setWeights(weights: WeightLike[]): Promise<void> {
     this.assertLive();
-    const values = setWeightsOf(this.name, this.shapes(), weights);
+    const values = setWeightsOf(this.name, this.weightShapes(), weights);
     const b = await this.build();
     values.forEach((v, i) => b.arena.write(i, v));
   }
@@ -235,11 +270,8 @@ export class Sequential {
 
   /** Gives back every GPU buffer of the model (no GPU work: buffers go back to the pool). */
   private releaseGpu(): void {
-    const b = this.built;
-    if (!b) return;
-    for (const l of this.layers) l.disposeBuffers();
-    b.buffers.dispose();
-    b.arena.dispose();
+    if (!this.built) return;
+    releaseModel(this.built, this.layers);
     if (this.compiled) {
       this.compiled.optimizer.dispose();
       this.compiled.state?.trainAcc.dispose();
@@ -250,10 +282,6 @@ export class Sequential {
 
   /** The shape of every weight, in getWeights() order. */
   weightShapes(): number[][] {
-    return this.shapes();
-  }
-
-  private shapes(): number[][] {
     return this.layers.flatMap((l) => l.weightSpecs(this.inWidthOf(l)).map((w) => w.shape));
   }
 
@@ -262,21 +290,9 @@ export class Sequential {
     this.assertLive();
     this.layerAt(0);
     this.building ??= (async () => {
-      const engine = this.options.engine ?? await getEngine();
-      const specs = this.layers.flatMap((l) => l.weightSpecs(this.inWidthOf(l)));
-      const align = engine.limits.minStorageBufferOffsetAlignment;
-      const arena = new ParameterArena(engine, ParameterArena.layout(specs.map((s) => s.shape), align), this.name);
-      specs.forEach((s, i) => arena.write(i, s.initializer.values(s.shape)));
-      const weights = arena.weightViews();
-      const grads = arena.gradViews();
-      let k = 0;
-      for (const l of this.layers) {
-        const n = l.weightSpecs(this.inWidthOf(l)).length;
-        l.weights = weights.slice(k, k + n);
-        l.grads = grads.slice(k, k + n);
-        k += n;
-      }
-      this.built = { engine, arena, buffers: new BatchBuffers(engine, this.name) };
+      const engine = this.options.engine ?? (await getEngine());
+      const inWidths = this.layers.map((l) => this.inWidthOf(l));
+      this.built = placeModel(engine, this.layers, inWidths, this.name);
       return this.built;
     })();
     return this.building;
@@ -301,8 +317,13 @@ export class Sequential {
 
   /** What the input checks need to know of the model. */
   private io(): ModelIo {
-    return { name: this.name, first: this.layerAt(0), inputWidth: this.inputWidth, outputWidth: this.outputWidth,
-      loss: this.compiled?.loss };
+    return {
+      name: this.name,
+      first: this.layerAt(0),
+      inputWidth: this.inputWidth,
+      outputWidth: this.outputWidth,
+      loss: this.compiled?.loss,
+    };
   }
 
   private requireCompiled(what: string) {

@@ -25,7 +25,10 @@ export interface Training extends Network {
 export class BatchBuffers {
   private readonly map = new Map<string, Tensor>();
 
-  constructor(private readonly engine: Engine, private readonly label: string) {}
+  constructor(
+    private readonly engine: Engine,
+    private readonly label: string,
+  ) {}
 
   get(role: string, shape: number[]): Tensor {
     const key = `${role}:${shape}`;
@@ -44,7 +47,11 @@ export class BatchBuffers {
 }
 
 /** Records the forward pass; returns every layer's input and the output. */
-export function recordForward(ctx: PassContext, layers: Layer[], x: Tensor): { inputs: Tensor[]; output: Tensor } {
+export function recordForward(
+  ctx: PassContext,
+  layers: Layer[],
+  x: Tensor,
+): { inputs: Tensor[]; output: Tensor } {
   const inputs: Tensor[] = [];
   let a = x;
   for (const layer of layers) {
@@ -61,8 +68,14 @@ export function fusesSoftmax(layers: Layer[], loss: LossName): boolean {
 }
 
 /** Records one training step on the batch (x, y) and adds its loss and metrics to `acc`. */
-export function recordTrainStep(r: Recorder, net: Training, buffers: BatchBuffers, x: Tensor, y: Tensor,
-  acc: Accumulators): void {
+export function recordTrainStep(
+  r: Recorder,
+  net: Training,
+  buffers: BatchBuffers,
+  x: Tensor,
+  y: Tensor,
+  acc: Accumulators,
+): void {
   const batch = x.shape[0];
   const ctx: PassContext = { r, engine: net.engine, batch };
   const { inputs, output } = recordForward(ctx, net.layers, x);

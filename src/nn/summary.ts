@@ -31,7 +31,12 @@ export function formatSummary(modelName: string, rows: SummaryRow[]): string {
     lines.push(row([` ${r.name} (${r.className})`, `(None, ${r.outputWidth})`, String(r.params)]));
     if (i < rows.length - 1) lines.push('');
   });
-  lines.push('='.repeat(LINE), `Total params: ${total.toLocaleString('en-US')}`,
-    `Trainable params: ${total.toLocaleString('en-US')}`, 'Non-trainable params: 0', '_'.repeat(LINE));
+  lines.push(
+    '='.repeat(LINE),
+    `Total params: ${total.toLocaleString('en-US')}`,
+    `Trainable params: ${total.toLocaleString('en-US')}`,
+    'Non-trainable params: 0',
+    '_'.repeat(LINE),
+  );
   return lines.join('\n');
 }

@@ -7,7 +7,8 @@ export interface WeightArray {
   data: Float32Array;
 }
 
-export type WeightLike = number[] | number[][] | { shape: readonly number[]; data: ArrayLike<number> };
+export type WeightLike =
+  number[] | number[][] | { shape: readonly number[]; data: ArrayLike<number> };
 
 function shapeOf(w: WeightLike): number[] {
   if (!Array.isArray(w)) return [...w.shape];
@@ -21,7 +22,8 @@ function flatten(w: WeightLike, what: string): Float32Array<ArrayBuffer> {
     const rows = w as number[][];
     const cols = rows[0].length;
     rows.forEach((r, i) => {
-      if (!Array.isArray(r) || r.length !== cols) throw new InputError(`${what}: row ${i} is not ${cols} long`);
+      if (!Array.isArray(r) || r.length !== cols)
+        throw new InputError(`${what}: row ${i} is not ${cols} long`);
     });
     return Float32Array.from(rows.flat());
   }
@@ -29,10 +31,17 @@ function flatten(w: WeightLike, what: string): Float32Array<ArrayBuffer> {
 }
 
 /** Checks count, shapes and values; returns the values in Keras's order. */
-export function setWeightsOf(model: string, shapes: number[][], weights: WeightLike[]): Float32Array<ArrayBuffer>[] {
+export function setWeightsOf(
+  model: string,
+  shapes: number[][],
+  weights: WeightLike[],
+): Float32Array<ArrayBuffer>[] {
   if (!Array.isArray(weights) || weights.length !== shapes.length) {
-    throw new InputError(`${model}.setWeights: expected ${shapes.length} arrays ` +
-      `(${shapes.map((s) => `[${s}]`).join(', ')}), got ${Array.isArray(weights) ? weights.length : typeof weights}`);
+    throw new InputError(
+      `${model}.setWeights: expected ${shapes.length} arrays ` +
+        `(${shapes.map((s) => `[${s}]`).join(', ')}), ` +
+        `got ${Array.isArray(weights) ? weights.length : typeof weights}`,
+    );
   }
   return weights.map((w, i) => {
     const what = `${model}.setWeights: weight ${i}`;

@@ -1,6 +1,7 @@
 // Optimizer updates over a flat range of parameters, so one dispatch updates a whole model.
 // Numerics follow Keras 3 (codes in src/kernels/optimizer.ts):
-//   0 SGD:     m = momentum·m - lr·g;  p += m  (nesterov: p += momentum·m - lr·g); no momentum: p -= lr·g
+//   0 SGD:     m = momentum·m - lr·g;  p += m  (nesterov: p += momentum·m - lr·g);
+//              without momentum p -= lr·g
 //   1 Adam:    m += (g - m)(1 - β1);  v += (g² - v)(1 - β2);  p -= lr_t·m / (sqrt(v) + ε),
 //              lr_t = lr·sqrt(1 - β2^t) / (1 - β1^t) computed on the CPU per step
 //   2 RMSprop: v = ρ·v + (1 - ρ)·g²;  p -= lr·g / sqrt(v + ε)

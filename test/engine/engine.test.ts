@@ -10,7 +10,10 @@ describe('engine', () => {
   it('names the kernel whose WGSL fails to compile, and keeps working afterwards', async () => {
     const engine = await testEngine();
     const out = engine.zeros([4], 'out');
-    const broken = { name: 'broken_kernel', code: '@compute @workgroup_size(1) fn main() { let x: f32 = nope; }' };
+    const broken = {
+      name: 'broken_kernel',
+      code: '@compute @workgroup_size(1) fn main() { let x: f32 = nope; }',
+    };
     engine.run('bad', (r) => r.dispatch({ kernel: broken, bindings: [], workgroups: 1 }));
     await expect(engine.sync()).rejects.toThrow(GPUKernelError);
     // The fault is reported once; the engine goes on.
@@ -22,7 +25,10 @@ describe('engine', () => {
 
   it('reports the compile error with the kernel name and line', async () => {
     const engine = await testEngine();
-    const broken = { name: 'broken_again', code: '@compute @workgroup_size(1) fn main() { let y: u32 = 1.5; }' };
+    const broken = {
+      name: 'broken_again',
+      code: '@compute @workgroup_size(1) fn main() { let y: u32 = 1.5; }',
+    };
     engine.run('bad', (r) => r.dispatch({ kernel: broken, bindings: [], workgroups: 1 }));
     await expect(engine.sync()).rejects.toThrow(/broken_again/);
   });
@@ -37,7 +43,9 @@ describe('engine', () => {
     t.dispose();
     expect(engine.memory().tensors).toBe(before.tensors);
     expect(() => t.read()).toThrow(/tensor "three" \[3\] was disposed/);
-    expect(() => engine.tensor([1, 2], [3], 'short')).toThrow(/short: 2 values do not fill shape \[3\]/);
+    expect(() => engine.tensor([1, 2], [3], 'short')).toThrow(
+      /short: 2 values do not fill shape \[3\]/,
+    );
     expect(engine.memory().tensors).toBe(before.tensors);
   });
 

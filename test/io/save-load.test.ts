@@ -41,7 +41,11 @@ describe('save and load in the TF.js Layers format', () => {
     expect(loaded.summary().split('\n').slice(1)).toEqual(m.summary().split('\n').slice(1));
     expectClose((await loaded.predict(X)).data, (await m.predict(X)).data, { atol: 0, rtol: 0 });
     loaded.compile({ optimizer: 'adam', loss: 'sparse_categorical_crossentropy' });
-    const h = await loaded.fit(X, Array.from({ length: 20 }, (_, i) => i % 3), { epochs: 5 });
+    const h = await loaded.fit(
+      X,
+      Array.from({ length: 20 }, (_, i) => i % 3),
+      { epochs: 5 },
+    );
     expect(h.history.loss[4]).toBeLessThan(h.history.loss[0]);
     m.dispose();
     loaded.dispose();
@@ -56,13 +60,22 @@ describe('save and load in the TF.js Layers format', () => {
     t.add(tf.layers.dense({ units: 4, activation: 'softplus' }));
     t.add(tf.layers.dense({ units: 3, activation: 'softmax' }));
     const path = join(dir, 'from-tfjs');
-    await t.save(tf.io.withSaveHandler(async (a) => {
-      mkdirSync(path, { recursive: true });
-      writeFileSync(join(path, 'model.json'), JSON.stringify({ modelTopology: a.modelTopology, format: a.format,
-        generatedBy: a.generatedBy, weightsManifest: [{ paths: ['weights.bin'], weights: a.weightSpecs }] }));
-      writeFileSync(join(path, 'weights.bin'), new Uint8Array(a.weightData as ArrayBuffer));
-      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
-    }));
+    await t.save(
+      tf.io.withSaveHandler(async (a) => {
+        mkdirSync(path, { recursive: true });
+        writeFileSync(
+          join(path, 'model.json'),
+          JSON.stringify({
+            modelTopology: a.modelTopology,
+            format: a.format,
+            generatedBy: a.generatedBy,
+            weightsManifest: [{ paths: ['weights.bin'], weights: a.weightSpecs }],
+          }),
+        );
+        writeFileSync(join(path, 'weights.bin'), new Uint8Array(a.weightData as ArrayBuffer));
+        return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+      }),
+    );
     const expected = (t.predict(tf.tensor2d(X.data, [20, 6])) as tf.Tensor).dataSync();
     const m = await loadModel(path, { engine: await testEngine() });
     expectClose((await m.predict(X)).data, expected, { atol: 1e-5, rtol: 1e-5 });
@@ -74,8 +87,13 @@ describe('save and load in the TF.js Layers format', () => {
     const path = join(dir, 'to-tfjs');
     await m.save(path);
     const json = JSON.parse(readFileSync(join(path, 'model.json'), 'utf8'));
-    const t = await tf.loadLayersModel(tf.io.fromMemory({ modelTopology: json.modelTopology,
-      weightSpecs: json.weightsManifest[0].weights, weightData: new Uint8Array(readFileSync(join(path, 'weights.bin'))).buffer }));
+    const t = await tf.loadLayersModel(
+      tf.io.fromMemory({
+        modelTopology: json.modelTopology,
+        weightSpecs: json.weightsManifest[0].weights,
+        weightData: new Uint8Array(readFileSync(join(path, 'weights.bin'))).buffer,
+      }),
+    );
     const got = (t.predict(tf.tensor2d(X.data, [20, 6])) as tf.Tensor).dataSync();
     expectClose(got, (await m.predict(X)).data, { atol: 1e-5, rtol: 1e-5 });
     m.dispose();
@@ -90,8 +108,10 @@ describe('model files are untrusted input', () => {
     m.add(new Softmax());
     await m.save(join(dir, 'good'));
     m.dispose();
-    good = { json: JSON.parse(readFileSync(join(dir, 'good', 'model.json'), 'utf8')),
-      bin: new Uint8Array(readFileSync(join(dir, 'good', 'weights.bin'))) };
+    good = {
+      json: JSON.parse(readFileSync(join(dir, 'good', 'model.json'), 'utf8')),
+      bin: new Uint8Array(readFileSync(join(dir, 'good', 'weights.bin'))),
+    };
   });
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -108,44 +128,68 @@ describe('model files are untrusted input', () => {
   const load = async (p: string, o = {}) => loadModel(p, { engine: await testEngine(), ...o });
 
   it('refuses unknown layer classes, activations and dtypes by name', async () => {
-    await expect(load(write('cls', (j) => (j.modelTopology.config.layers[1].class_name = 'Dropout'))))
-      .rejects.toThrow(/layer class "Dropout" is not supported/);
-    await expect(load(write('act', (j) => (j.modelTopology.config.layers[0].config.activation = 'gelu_new'))))
-      .rejects.toThrow(/activation "gelu_new" is not supported/);
-    await expect(load(write('hs', (j) => (j.modelTopology.config.layers[0].config.activation = 'hard_sigmoid'))))
-      .rejects.toThrow(/hard_sigmoid.*0.2x \+ 0.5/);
-    await expect(load(write('dtype', (j) => (j.weightsManifest[0].weights[0].dtype = 'float16'))))
-      .rejects.toThrow(/dtype "float16" is not supported; only float32/);
+    await expect(
+      load(write('cls', (j) => (j.modelTopology.config.layers[1].class_name = 'Dropout'))),
+    ).rejects.toThrow(/layer class "Dropout" is not supported/);
+    await expect(
+      load(write('act', (j) => (j.modelTopology.config.layers[0].config.activation = 'gelu_new'))),
+    ).rejects.toThrow(/activation "gelu_new" is not supported/);
+    await expect(
+      load(
+        write('hs', (j) => (j.modelTopology.config.layers[0].config.activation = 'hard_sigmoid')),
+      ),
+    ).rejects.toThrow(/hard_sigmoid.*0.2x \+ 0.5/);
+    await expect(
+      load(write('dtype', (j) => (j.weightsManifest[0].weights[0].dtype = 'float16'))),
+    ).rejects.toThrow(/dtype "float16" is not supported; only float32/);
   });
 
   it('checks sizes and shapes against the bytes before allocating, and reports truncation', async () => {
-    await expect(load(write('short', () => {}, good.bin.subarray(0, 20))))
-      .rejects.toThrow(/weights file "weights.bin" is truncated: the manifest declares 64 bytes, it holds 20/);
-    await expect(load(write('long', () => {}, new Uint8Array(200))))
-      .rejects.toThrow(/holds 200 bytes, more than the 64/);
-    await expect(load(write('shape', (j) => (j.weightsManifest[0].weights[0].shape = [3, 5]))))
-      .rejects.toThrow(/weight 0 "dense.*\/kernel" has shape \[3,5\], its layer needs \[3,4\]/);
-    await expect(load(write('huge', (j) => {
-      j.modelTopology.config.layers[0].config.units = 1_000_000_000;
-    }))).rejects.toThrow(/units: expected an integer in \[1, 1000000\], got 1000000000/);
-    await expect(load(write('cap', (j) => (j.weightsManifest[0].weights[0].shape = [100000, 100000]))))
-      .rejects.toThrow(/over the limit of/);
-    await expect(load(write('small-cap', () => {}), { maxBytes: 16 })).rejects.toThrow(/over the limit of 16/);
+    await expect(load(write('short', () => {}, good.bin.subarray(0, 20)))).rejects.toThrow(
+      /weights file "weights.bin" is truncated: the manifest declares 64 bytes, it holds 20/,
+    );
+    await expect(load(write('long', () => {}, new Uint8Array(200)))).rejects.toThrow(
+      /holds 200 bytes, more than the 64/,
+    );
+    await expect(
+      load(write('shape', (j) => (j.weightsManifest[0].weights[0].shape = [3, 5]))),
+    ).rejects.toThrow(/weight 0 "dense.*\/kernel" has shape \[3,5\], its layer needs \[3,4\]/);
+    await expect(
+      load(
+        write('huge', (j) => {
+          j.modelTopology.config.layers[0].config.units = 1_000_000_000;
+        }),
+      ),
+    ).rejects.toThrow(/units: expected an integer in \[1, 1000000\], got 1000000000/);
+    await expect(
+      load(write('cap', (j) => (j.weightsManifest[0].weights[0].shape = [100000, 100000]))),
+    ).rejects.toThrow(/over the limit of/);
+    await expect(
+      load(
+        write('small-cap', () => {}),
+        { maxBytes: 16 },
+      ),
+    ).rejects.toThrow(/over the limit of 16/);
   });
 
   it('ignores __proto__ keys and refuses paths that leave the folder', async () => {
     const p = join(dir, 'proto');
     mkdirSync(p, { recursive: true });
-    const text = JSON.stringify(good.json).replace('"units":4', '"__proto__":{"units":4,"polluted":true},"units":4');
+    const text = JSON.stringify(good.json).replace(
+      '"units":4',
+      '"__proto__":{"units":4,"polluted":true},"units":4',
+    );
     writeFileSync(join(p, 'model.json'), text);
     writeFileSync(join(p, 'weights.bin'), good.bin);
     const m = await load(p);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(m.outputWidth).toBe(4);
     m.dispose();
-    await expect(load(write('escape', (j) => (j.weightsManifest[0].paths = ['../good/weights.bin']))))
-      .rejects.toThrow(/must be relative to model.json and stay in its folder/);
-    await expect(load(write('abs', (j) => (j.weightsManifest[0].paths = ['/etc/passwd']))))
-      .rejects.toThrow(/stay in its folder/);
+    await expect(
+      load(write('escape', (j) => (j.weightsManifest[0].paths = ['../good/weights.bin']))),
+    ).rejects.toThrow(/must be relative to model.json and stay in its folder/);
+    await expect(
+      load(write('abs', (j) => (j.weightsManifest[0].paths = ['/etc/passwd']))),
+    ).rejects.toThrow(/stay in its folder/);
   });
 });

@@ -14,7 +14,12 @@ const SPECS: ActivationSpec[] = [
 ];
 const label = (s: ActivationSpec) => JSON.stringify(s);
 
-async function check(spec: ActivationSpec, xs: Float32Array, dys: Float32Array, tol = { atol: 1e-6, rtol: 2e-6 }) {
+async function check(
+  spec: ActivationSpec,
+  xs: Float32Array,
+  dys: Float32Array,
+  tol = { atol: 1e-6, rtol: 2e-6 },
+) {
   const engine = await testEngine();
   const x = engine.tensor(xs, [xs.length], 'x');
   const dy = engine.tensor(dys, [xs.length], 'dy');
@@ -30,8 +35,10 @@ async function check(spec: ActivationSpec, xs: Float32Array, dys: Float32Array, 
 }
 
 describe.each(SPECS.map((s) => [label(s), s] as const))('activation %s', (_, spec) => {
-  it.each([1, 7, 64, 257, 128 * 800])('forward and derivative match the reference for %i values', (n) =>
-    check(spec, randomArray(n, n, -5, 5), randomArray(n, n + 1)));
+  it.each([1, 7, 64, 257, 128 * 800])(
+    'forward and derivative match the reference for %i values',
+    (n) => check(spec, randomArray(n, n, -5, 5), randomArray(n, n + 1)),
+  );
 
   it('is finite and exact at extreme inputs', async () => {
     const xs = Float32Array.from([-1e4, -100, -30, -1e-3, 0, 1e-3, 30, 100, 1e4]);

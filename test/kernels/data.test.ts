@@ -15,7 +15,9 @@ describe('gather batch', () => {
     const table = engine.tensor(BYTE_SCALE, [256], 'table');
     const x = engine.empty([batch, features], 'x');
     const y = engine.empty([batch, classes], 'y');
-    engine.run('test', (r) => gatherBatch(r, { images, labels, order, table, start: 1, batch, features, classes, x, y }));
+    engine.run('test', (r) =>
+      gatherBatch(r, { images, labels, order, table, start: 1, batch, features, classes, x, y }),
+    );
     const xs = await x.read();
     const ys = await y.read();
     for (let row = 0; row < batch; row++) {
@@ -24,7 +26,8 @@ describe('gather batch', () => {
         // Bit for bit the f32 that k / 255 rounds to (what NumPy's astype/255 gives).
         expect(xs[row * features + f]).toBe(Math.fround(bytes[s * features + f] / 255));
       }
-      for (let c = 0; c < classes; c++) expect(ys[row * classes + c]).toBe(c === labelBytes[s] ? 1 : 0);
+      for (let c = 0; c < classes; c++)
+        expect(ys[row * classes + c]).toBe(c === labelBytes[s] ? 1 : 0);
     }
     [images, labels, order, table, x, y].forEach((t) => t.dispose());
   });

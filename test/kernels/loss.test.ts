@@ -7,17 +7,24 @@ import { expectClose } from '../helpers/expect-close';
 import { randomArray, testEngine } from '../helpers/engine';
 import { lossGradRef, lossValuesRef } from '../reference/loss';
 
-const PROBABILISTIC = new Set<LossName>(['binary_crossentropy', 'categorical_crossentropy',
-  'sparse_categorical_crossentropy', 'kl_divergence', 'poisson']);
+const PROBABILISTIC = new Set<LossName>([
+  'binary_crossentropy',
+  'categorical_crossentropy',
+  'sparse_categorical_crossentropy',
+  'kl_divergence',
+  'poisson',
+]);
 
 /** Targets and predictions of the kind each loss expects, away from kinks and clip edges. */
 function data(loss: LossName, rows: number, cols: number, seed: number) {
   const rng = new Random(seed);
-  const pred = PROBABILISTIC.has(loss) || loss === 'mean_squared_logarithmic_error'
-    ? Float32Array.from({ length: rows * cols }, () => rng.uniform(0.05, 0.95))
-    : randomArray(rows * cols, seed, -2, 2);
+  const pred =
+    PROBABILISTIC.has(loss) || loss === 'mean_squared_logarithmic_error'
+      ? Float32Array.from({ length: rows * cols }, () => rng.uniform(0.05, 0.95))
+      : randomArray(rows * cols, seed, -2, 2);
   let truth: Float32Array;
-  if (isSparse(loss)) truth = Float32Array.from({ length: rows }, () => Math.floor(rng.next() * cols));
+  if (isSparse(loss))
+    truth = Float32Array.from({ length: rows }, () => Math.floor(rng.next() * cols));
   else if (loss === 'categorical_crossentropy' || loss === 'categorical_hinge') {
     truth = new Float32Array(rows * cols);
     for (let r = 0; r < rows; r++) truth[r * cols + Math.floor(rng.next() * cols)] = 1;
@@ -29,7 +36,13 @@ function data(loss: LossName, rows: number, cols: number, seed: number) {
   return { pred, truth };
 }
 
-async function run(loss: LossName, rows: number, cols: number, pred: Float32Array, truth: Float32Array) {
+async function run(
+  loss: LossName,
+  rows: number,
+  cols: number,
+  pred: Float32Array,
+  truth: Float32Array,
+) {
   const engine = await testEngine();
   const p = engine.tensor(pred, [rows, cols], 'pred');
   const t = engine.tensor(truth, isSparse(loss) ? [rows] : [rows, cols], 'truth');
@@ -45,15 +58,19 @@ async function run(loss: LossName, rows: number, cols: number, pred: Float32Arra
 }
 
 describe.each(Object.keys(LOSSES) as LossName[])('loss %s', (loss) => {
-  it.each([[1, 1], [7, 7], [64, 10], [257, 3]])('value and gradient match the reference at %i x %i',
-    async (rows, cols) => {
-      if (loss === 'categorical_hinge' && cols === 1) return; // one class has no wrong class
-      const { pred, truth } = data(loss, rows, cols, rows * 100 + cols);
-      const got = await run(loss, rows, cols, pred, truth);
-      expectClose(got.values, lossValuesRef(loss, pred, truth, cols), { atol: 1e-5, rtol: 1e-5 });
-      // Central differences in f64 carry ~1e-9 of their own error; the kernel's f32 ~1e-7.
-      expectClose(got.grad, lossGradRef(loss, pred, truth, cols), { atol: 1e-5, rtol: 1e-4 });
-    });
+  it.each([
+    [1, 1],
+    [7, 7],
+    [64, 10],
+    [257, 3],
+  ])('value and gradient match the reference at %i x %i', async (rows, cols) => {
+    if (loss === 'categorical_hinge' && cols === 1) return; // one class has no wrong class
+    const { pred, truth } = data(loss, rows, cols, rows * 100 + cols);
+    const got = await run(loss, rows, cols, pred, truth);
+    expectClose(got.values, lossValuesRef(loss, pred, truth, cols), { atol: 1e-5, rtol: 1e-5 });
+    // Central differences in f64 carry ~1e-9 of their own error; the kernel's f32 ~1e-7.
+    expectClose(got.grad, lossGradRef(loss, pred, truth, cols), { atol: 1e-5, rtol: 1e-4 });
+  });
 });
 
 describe('crossentropy at the edges', () => {
@@ -81,7 +98,11 @@ describe('crossentropy at the edges', () => {
       lossGradient(r, 'sparse_categorical_crossentropy', y, t, grad, { throughSoftmax: true });
     });
     const ys = await y.read();
-    const expected = ys.map((v, i) => (v - (Math.floor(i / cols) < rows && labels[Math.floor(i / cols)] === i % cols ? 1 : 0)) / rows);
+    const expected = ys.map(
+      (v, i) =>
+        (v - (Math.floor(i / cols) < rows && labels[Math.floor(i / cols)] === i % cols ? 1 : 0)) /
+        rows,
+    );
     expectClose(await grad.read(), expected, { atol: 1e-7, rtol: 1e-6 });
     [z, y, t, grad].forEach((x) => x.dispose());
   });

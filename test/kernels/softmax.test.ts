@@ -21,13 +21,19 @@ async function run(rows: number, cols: number, xs: Float32Array) {
 }
 
 describe('softmax', () => {
-  it.each([[1, 1], [7, 7], [3, 64], [5, 257], [2, 4099], [128, 10]])(
-    'matches the reference, forward and backward, at %i x %i', async (rows, cols) => {
-      const xs = randomArray(rows * cols, rows * cols, -8, 8);
-      const { ys, dxs, dys } = await run(rows, cols, xs);
-      expectClose(ys, softmaxRef(xs, cols), { atol: 1e-6, rtol: 1e-5 });
-      expectClose(dxs, softmaxBackwardRef(ys, dys, cols), { atol: 1e-6, rtol: 1e-5 });
-    });
+  it.each([
+    [1, 1],
+    [7, 7],
+    [3, 64],
+    [5, 257],
+    [2, 4099],
+    [128, 10],
+  ])('matches the reference, forward and backward, at %i x %i', async (rows, cols) => {
+    const xs = randomArray(rows * cols, rows * cols, -8, 8);
+    const { ys, dxs, dys } = await run(rows, cols, xs);
+    expectClose(ys, softmaxRef(xs, cols), { atol: 1e-6, rtol: 1e-5 });
+    expectClose(dxs, softmaxBackwardRef(ys, dys, cols), { atol: 1e-6, rtol: 1e-5 });
+  });
 
   it('rows sum to 1 and stay finite for logits at ±1e4', async () => {
     const cols = 257;

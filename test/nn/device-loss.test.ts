@@ -19,15 +19,17 @@ describe('device loss', () => {
     const fit = m.fit(x, y, {
       epochs: 50,
       batchSize: 8,
-      callbacks: [{
-        onEpochEnd: async (epoch) => {
-          if (epoch === 1) afterEpoch1 = (await m.getWeights()).map((w) => w.data);
+      callbacks: [
+        {
+          onEpochEnd: async (epoch) => {
+            if (epoch === 1) afterEpoch1 = (await m.getWeights()).map((w) => w.data);
+          },
+          onBatchEnd: (batch) => {
+            // Mid-epoch 3 (after two finished epochs), the device goes away.
+            if (afterEpoch1.length && batch === 3) first.device.destroy();
+          },
         },
-        onBatchEnd: (batch) => {
-          // Mid-epoch 3 (after two finished epochs), the device goes away.
-          if (afterEpoch1.length && batch === 3) first.device.destroy();
-        },
-      }],
+      ],
     });
     await expect(fit).rejects.toThrow(DeviceLostError);
     await expect(m.predict(x)).rejects.toThrow(/GPU device was lost \(reason: destroyed\)/);

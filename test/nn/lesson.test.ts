@@ -28,7 +28,10 @@ describe('the lesson, reproduced on the GPU', () => {
   });
 
   it('computes the sigmoid, relu and tanh outputs', () => {
-    expectClose([r.sigmoid, r.relu, r.tanh], [0.6970569, 2.00322, 0.7090626], { atol: 1e-5, rtol: 0 });
+    expectClose([r.sigmoid, r.relu, r.tanh], [0.6970569, 2.00322, 0.7090626], {
+      atol: 1e-5,
+      rtol: 0,
+    });
   });
 
   it('computes MAE and MSE of the relu network against 0.34 through evaluate', () => {
@@ -48,7 +51,10 @@ describe('the lesson, reproduced on the GPU', () => {
     expect(loss).toHaveLength(size * size);
     const best = loss.indexOf(Math.min(...loss));
     const step = (max - min) / (size - 1);
-    expectClose([min + (best % size) * step, min + Math.floor(best / size) * step], [1, -1], { atol: step, rtol: 0 });
+    expectClose([min + (best % size) * step, min + Math.floor(best / size) * step], [1, -1], {
+      atol: step,
+      rtol: 0,
+    });
     // At (w1, w2) = (-1.5, -1.5): mean of (-2.5)² and (-0.5)².
     expectClose([loss[0]], [(6.25 + 0.25) / 2], { atol: 1e-5, rtol: 1e-6 });
   });

@@ -1,5 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { Activation, ELU, LeakyReLU, ReLU, Softmax, ThresholdedReLU } from '../../src/nn/activation-layers';
+import {
+  Activation,
+  ELU,
+  LeakyReLU,
+  ReLU,
+  Softmax,
+  ThresholdedReLU,
+} from '../../src/nn/activation-layers';
 import { Dense } from '../../src/nn/dense';
 import { setRandomSeed } from '../../src/nn/initializers';
 import { clearSession } from '../../src/nn/names';
@@ -18,7 +25,11 @@ async function model(layers: (Dense | Activation | Softmax)[]) {
 function blobs(n: number, seed: number) {
   // Three Gaussian blobs in 2-D, labelled 0, 1, 2.
   const rng = new Random(seed);
-  const centers = [[-2, 0], [2, 0], [0, 2.5]];
+  const centers = [
+    [-2, 0],
+    [2, 0],
+    [0, 2.5],
+  ];
   const x: number[][] = [];
   const labels: number[] = [];
   for (let i = 0; i < n; i++) {
@@ -51,13 +62,18 @@ describe('Sequential', () => {
   it('learns a small classification to 95% accuracy with softmax and crossentropy', async () => {
     setRandomSeed(4);
     const { x, onehot, labels } = blobs(150, 5);
-    const m = await model([new Dense(16, { inputDim: 2, activation: 'relu' }), new Dense(3, { activation: 'softmax' })]);
+    const m = await model([
+      new Dense(16, { inputDim: 2, activation: 'relu' }),
+      new Dense(3, { activation: 'softmax' }),
+    ]);
     m.compile({ optimizer: 'adam', loss: 'categorical_crossentropy', metrics: ['accuracy'] });
     const h = await m.fit(x, onehot, { epochs: 30, batchSize: 10, seed: 6 });
     expect(h.history.loss[29]).toBeLessThan(h.history.loss[0] / 3);
     expect(h.history.accuracy[29]).toBeGreaterThan(0.95);
     const pred = await m.predict(x);
-    const correct = labels.filter((l, i) => pred.row(i).indexOf(Math.max(...pred.row(i))) === l).length;
+    const correct = labels.filter(
+      (l, i) => pred.row(i).indexOf(Math.max(...pred.row(i))) === l,
+    ).length;
     expect(correct / labels.length).toBeGreaterThan(0.95);
     m.dispose();
   });
@@ -65,9 +81,16 @@ describe('Sequential', () => {
   it('trains with sparse labels and a validation split, reporting val_ metrics', async () => {
     setRandomSeed(7);
     const { x, labels } = blobs(120, 8);
-    const m = await model([new Dense(8, { inputDim: 2, activation: 'relu' }), new Dense(3), new Softmax()]);
-    m.compile({ optimizer: new SGD({ learningRate: 0.1, momentum: 0.9 }), loss: 'sparse_categorical_crossentropy',
-      metrics: ['accuracy'] });
+    const m = await model([
+      new Dense(8, { inputDim: 2, activation: 'relu' }),
+      new Dense(3),
+      new Softmax(),
+    ]);
+    m.compile({
+      optimizer: new SGD({ learningRate: 0.1, momentum: 0.9 }),
+      loss: 'sparse_categorical_crossentropy',
+      metrics: ['accuracy'],
+    });
     const h = await m.fit(x, labels, { epochs: 15, batchSize: 16, validationSplit: 0.25, seed: 9 });
     expect(Object.keys(h.history).sort()).toEqual(['accuracy', 'loss', 'val_accuracy', 'val_loss']);
     expect(h.history.val_accuracy[14]).toBeGreaterThan(0.9);
@@ -76,31 +99,53 @@ describe('Sequential', () => {
 
   it('gives the same outputs for activations by name and as layers', async () => {
     const x = [[-2, -0.5, 0, 0.7, 3]];
-    const kernel = [[1, 0, 0, 0, 0], [0, 1, 0, 0, 0], [0, 0, 1, 0, 0], [0, 0, 0, 1, 0], [0, 0, 0, 0, 1]];
+    const kernel = [
+      [1, 0, 0, 0, 0],
+      [0, 1, 0, 0, 0],
+      [0, 0, 1, 0, 0],
+      [0, 0, 0, 1, 0],
+      [0, 0, 0, 0, 1],
+    ];
     const pairs: [string, Activation | Softmax][] = [
-      ['relu', new ReLU()], ['elu', new ELU()], ['softmax', new Softmax()],
-      ['thresholded_relu', new ThresholdedReLU()], ['tanh', new Activation('tanh')],
+      ['relu', new ReLU()],
+      ['elu', new ELU()],
+      ['softmax', new Softmax()],
+      ['thresholded_relu', new ThresholdedReLU()],
+      ['tanh', new Activation('tanh')],
     ];
     for (const [name, layer] of pairs) {
       const byName = await model([new Dense(5, { inputDim: 5, activation: name, useBias: false })]);
       const byLayer = await model([new Dense(5, { inputDim: 5, useBias: false }), layer]);
       await byName.setWeights([kernel]);
       await byLayer.setWeights([kernel]);
-      expectClose((await byLayer.predict(x)).data, (await byName.predict(x)).data, { atol: 1e-6, rtol: 1e-6 });
+      expectClose((await byLayer.predict(x)).data, (await byName.predict(x)).data, {
+        atol: 1e-6,
+        rtol: 1e-6,
+      });
       byName.dispose();
       byLayer.dispose();
     }
     // The LeakyReLU layer's slope is Keras's 0.3; the leaky_relu function's is 0.2.
     const leaky = await model([new Dense(5, { inputDim: 5, useBias: false }), new LeakyReLU()]);
     await leaky.setWeights([kernel]);
-    expectClose((await leaky.predict(x)).data, [-0.6, -0.15, 0, 0.7, 3], { atol: 1e-6, rtol: 1e-6 });
+    expectClose((await leaky.predict(x)).data, [-0.6, -0.15, 0, 0.7, 3], {
+      atol: 1e-6,
+      rtol: 1e-6,
+    });
     leaky.dispose();
   });
 
   it('round-trips weights in Keras layout and names layers as Keras does', async () => {
     const m = await model([new Dense(3, { inputDim: 2 }), new Dense(1, { useBias: false })]);
     expect(m.layers.map((l) => l.name)).toEqual(['dense', 'dense_1']);
-    const w = [[[1, 2, 3], [4, 5, 6]], [0.5, -0.5, 1], [[1], [2], [3]]];
+    const w = [
+      [
+        [1, 2, 3],
+        [4, 5, 6],
+      ],
+      [0.5, -0.5, 1],
+      [[1], [2], [3]],
+    ];
     await m.setWeights(w);
     const got = await m.getWeights();
     expect(got.map((g) => g.shape)).toEqual([[2, 3], [3], [3, 1]]);
@@ -116,12 +161,19 @@ describe('Sequential', () => {
     const engine = await testEngine();
     const before = engine.memory();
     const { x, onehot } = blobs(90, 10);
-    const m = await model([new Dense(8, { inputDim: 2, activation: 'relu' }), new Dense(3, { activation: 'softmax' })]);
+    const m = await model([
+      new Dense(8, { inputDim: 2, activation: 'relu' }),
+      new Dense(3, { activation: 'softmax' }),
+    ]);
     m.compile({ optimizer: 'adam', loss: 'categorical_crossentropy', metrics: ['accuracy'] });
     const seen: ReturnType<typeof engine.memory>[] = [];
     // 90 samples in batches of 32: two full batches and one of 26, each epoch.
-    await m.fit(x, onehot, { epochs: 20, batchSize: 32, validationSplit: 0.1,
-      callbacks: [{ onEpochEnd: () => void seen.push(engine.memory()) }] });
+    await m.fit(x, onehot, {
+      epochs: 20,
+      batchSize: 32,
+      validationSplit: 0.1,
+      callbacks: [{ onEpochEnd: () => void seen.push(engine.memory()) }],
+    });
     for (const s of seen.slice(1)) {
       expect(s.buffers).toBe(seen[0].buffers);
       expect(s.bytesInUse).toBe(seen[0].bytesInUse);
@@ -142,7 +194,10 @@ describe('Sequential', () => {
     let pooled = 0;
     for (let i = 0; i < 50; i++) {
       if (i === 1) pooled = engine.memory().buffers;
-      const n = await model([new Dense(8, { inputDim: 2, activation: 'relu' }), new Dense(3, { activation: 'softmax' })]);
+      const n = await model([
+        new Dense(8, { inputDim: 2, activation: 'relu' }),
+        new Dense(3, { activation: 'softmax' }),
+      ]);
       n.compile({ optimizer: 'adam', loss: 'categorical_crossentropy' });
       await n.fit(x.slice(0, 8), onehot.slice(0, 8), { epochs: 1 });
       n.dispose();

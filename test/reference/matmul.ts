@@ -1,8 +1,15 @@
 // CPU reference for the matmul kernel, accumulating in f64.
 
 /** op(a) [m, k] x op(b) [k, n]; a holds [k, m] when transA, b holds [n, k] when transB. */
-export function matmulRef(a: ArrayLike<number>, b: ArrayLike<number>, m: number, k: number, n: number,
-  transA = false, transB = false): Float64Array {
+export function matmulRef(
+  a: ArrayLike<number>,
+  b: ArrayLike<number>,
+  m: number,
+  k: number,
+  n: number,
+  transA = false,
+  transB = false,
+): Float64Array {
   const out = new Float64Array(m * n);
   for (let i = 0; i < m; i++) {
     for (let j = 0; j < n; j++) {

@@ -12,7 +12,11 @@ export function softmaxRef(x: ArrayLike<number>, cols: number): Float64Array {
   return out;
 }
 
-export function softmaxBackwardRef(y: ArrayLike<number>, dy: ArrayLike<number>, cols: number): Float64Array {
+export function softmaxBackwardRef(
+  y: ArrayLike<number>,
+  dy: ArrayLike<number>,
+  cols: number,
+): Float64Array {
   const out = new Float64Array(y.length);
   for (let base = 0; base < y.length; base += cols) {
     let dot = 0;
