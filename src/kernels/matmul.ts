@@ -87,7 +87,7 @@ export function matmul(
       HAS_BIAS: !!bias,
       WRITE_Z: !!preActivation,
       ACT: act.code,
-      ...(variant === VARIANTS.tiled ? { VEC_A: vecA, VEC_B: vecB } : {}),
+      ...(variant !== VARIANTS.naive ? { VEC_A: vecA, VEC_B: vecB } : {}),
     },
     uniforms: packUniforms([m, n, k], act.params),
     bindings: [
@@ -96,7 +96,7 @@ export function matmul(
       bias?.binding ?? engine.spare('read'),
       out.binding,
       preActivation?.binding ?? engine.spare('write'),
-      ...(variant === VARIANTS.tiled
+      ...(variant !== VARIANTS.naive
         ? [vecA ? a.binding : engine.spare('read'), vecB ? b.binding : engine.spare('read')]
         : []),
     ],

@@ -7,6 +7,9 @@ override TRANS_B: bool = false; // b holds [N, K] and op(B) = bᵀ
 override HAS_BIAS: bool = false;
 override WRITE_Z: bool = false; // also store the pre-activation, for the backward pass
 override ACT: u32 = 0u;
+// Whether an operand's contiguous dimension is a multiple of 4, so that it can be read as vec4:
+override VEC_A: bool = false; // !TRANS_A: K % 4 == 0; TRANS_A: M % 4 == 0
+override VEC_B: bool = false; // !TRANS_B: N % 4 == 0; TRANS_B: K % 4 == 0
 
 struct Params {
   m: u32,
@@ -22,6 +25,8 @@ struct Params {
 @group(0) @binding(3) var<storage, read> bias: array<f32>;       // bias: [N] (HAS_BIAS)
 @group(0) @binding(4) var<storage, read_write> c: array<f32>;    // c: [M, N]
 @group(0) @binding(5) var<storage, read_write> z: array<f32>;    // z: [M, N] (WRITE_Z)
+@group(0) @binding(6) var<storage, read> a4: array<vec4<f32>>;   // a again, as vec4 (VEC_A)
+@group(0) @binding(7) var<storage, read> b4: array<vec4<f32>>;   // b again, as vec4 (VEC_B)
 
 // op(A)[m, k]; callers keep m < M and k < K.
 fn a_at(m: u32, k: u32) -> f32 {

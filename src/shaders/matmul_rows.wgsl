@@ -1,12 +1,15 @@
 // Matmul variant "rows": no workgroup memory; each thread holds 8 rows x 4 columns of C as
-// vec4 and walks K four at a time. On SwiftShader, which runs a workgroup's threads as SIMD
-// lanes and pays dearly for barriers, this is several times faster than the tiled variant.
+// vec4 and walks K four at a time, reading A and B as vec4 where VEC_A / VEC_B allow (untransposed
+// operands; reading transposed ones as vec4 and turning them around in registers measured slower).
+// On SwiftShader, which runs a workgroup's threads as SIMD lanes and pays dearly for barriers,
+// this is about twice as fast as the tiled variant.
 // Prepended with activation_fns.wgsl and matmul_common.wgsl.
 
 const RPT = 8u; // rows per thread; a workgroup of 8x8 threads covers 64 rows x 32 columns
 
 fn b_row4(k: u32, n: u32) -> vec4<f32> {
   // Columns past N repeat the last one; write_out drops them.
+  if (VEC_B && !TRANS_B) { return b4[(k * params.n + n) / 4u]; }
   let last = params.n - 1u;
   return vec4<f32>(b_at(k, n), b_at(k, min(n + 1u, last)),
                    b_at(k, min(n + 2u, last)), b_at(k, min(n + 3u, last)));
@@ -30,7 +33,13 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
     let b3 = b_row4(k + 3u, nc);
     for (var i = 0u; i < RPT; i++) {
       let r = rows[i];
-      acc[i] += a_at(r, k) * b0 + a_at(r, k + 1u) * b1 + a_at(r, k + 2u) * b2 + a_at(r, k + 3u) * b3;
+      var av: vec4<f32>;
+      if (VEC_A && !TRANS_A) {
+        av = a4[(r * params.k + k) / 4u];
+      } else {
+        av = vec4<f32>(a_at(r, k), a_at(r, k + 1u), a_at(r, k + 2u), a_at(r, k + 3u));
+      }
+      acc[i] += av.x * b0 + av.y * b1 + av.z * b2 + av.w * b3;
     }
   }
   for (; k < params.k; k++) {

@@ -4,14 +4,8 @@
 // as vec4, a quarter of the loads; on lavapipe the loads cost as much as the arithmetic.
 // Prepended with activation_fns.wgsl and matmul_common.wgsl.
 
-override VEC_A: bool = false; // !TRANS_A: K % 4 == 0; TRANS_A: M % 4 == 0
-override VEC_B: bool = false; // !TRANS_B: N % 4 == 0; TRANS_B: K % 4 == 0
-
 const TILE = 64u;  // rows and columns of C per workgroup
 const TK = 16u;    // K per stage
-
-@group(0) @binding(6) var<storage, read> a4: array<vec4<f32>>; // a, as vec4 (VEC_A)
-@group(0) @binding(7) var<storage, read> b4: array<vec4<f32>>; // b, as vec4 (VEC_B)
 
 var<workgroup> tile_a: array<array<vec4<f32>, 16>, 16>;  // [TK][TILE / 4]: op(A)ᵀ block
 var<workgroup> tile_b: array<array<vec4<f32>, 16>, 16>;  // [TK][TILE / 4]: op(B) block
