@@ -50,8 +50,8 @@ function status(s: string, text: string): void {
 }
 
 function fmt(r: BenchRecord): string {
-  const d = r.unit === 'ms' ? 1 : r.median < 10 ? 2 : 0;
-  return `${r.median.toFixed(d)} [${r.min.toFixed(d)} – ${r.max.toFixed(d)}] ${r.unit}`;
+  const d = r.unit === 'ms' ? 0 : r.median < 10 ? 2 : 0;
+  return `${r.median.toFixed(d)} <span class="spread">${r.min.toFixed(d)}–${r.max.toFixed(d)}</span>`;
 }
 
 function show(records: BenchRecord[]): void {
@@ -68,7 +68,7 @@ function show(records: BenchRecord[]): void {
       const x = ratio(o, r);
       return `<td>${fmt(r)}</td><td class="${x >= 1 ? 'win' : 'lose'}">${x.toFixed(2)}×</td>`;
     });
-    return `<tr><td>${k}</td><td>${fmt(o)}</td>${cells.join('')}</tr>`;
+    return `<tr><td>${k} <span class="spread">${o.unit}</span></td><td>${fmt(o)}</td>${cells.join('')}</tr>`;
   });
   $('results').innerHTML = head + rows.join('');
   chart?.destroy();
@@ -128,7 +128,8 @@ async function run(engine: Engine): Promise<void> {
     show(records);
     status(
       'done',
-      `Done, ${config.runs} runs per figure, ${state.date.slice(0, 16).replace('T', ' ')} UTC.`,
+      `Done: ${config.runs} run${config.runs === 1 ? '' : 's'} per figure, ` +
+        `${state.date.slice(0, 16).replace('T', ' ')} UTC.`,
     );
   } catch (err) {
     state.error = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
