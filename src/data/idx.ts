@@ -25,7 +25,8 @@ export async function gunzip(bytes: Uint8Array, what: string): Promise<Uint8Arra
       .pipeThrough(new DecompressionStream('gzip'));
     return new Uint8Array(await new Response(stream).arrayBuffer());
   } catch (err) {
-    throw new InputError(`${what}: not a valid gzip file (${(err as Error).message}); the file may be truncated`);
+    const reason = (err as Error).message;
+    throw new InputError(`${what}: not a valid gzip file (${reason}); the file may be truncated`);
   }
 }
 
@@ -38,7 +39,8 @@ export async function parseIdx(file: Uint8Array, what: string): Promise<IdxArray
   const type = (magic >> 8) & 0xff;
   const rank = magic & 0xff;
   if (magic >>> 16 !== 0 || type !== UBYTE || rank < 1 || rank > 4) {
-    throw new InputError(`${what}: magic number 0x${magic.toString(16).padStart(8, '0')} is not an IDX file ` +
+    const hex = magic.toString(16).padStart(8, '0');
+    throw new InputError(`${what}: magic number 0x${hex} is not an IDX file ` +
       'of unsigned bytes (expected 0x00000801 for labels or 0x00000803 for images)');
   }
   const header = 4 + 4 * rank;
