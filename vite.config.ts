@@ -2,7 +2,7 @@
 // (-> dist/site/); serves the repository root in development; configures the unit tests.
 import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
-import { mnistData } from './scripts/vite-data-plugin';
+import { mnistData } from './scripts/vite-data-plugin.ts';
 
 const root = import.meta.dirname;
 
@@ -12,7 +12,12 @@ export default defineConfig(({ mode }) => ({
       ? {
           outDir: resolve(root, 'dist/site'),
           emptyOutDir: true,
-          rollupOptions: { input: { index: resolve(root, 'demo/index.html') } },
+          rollupOptions: {
+            input: {
+              index: resolve(root, 'demo/index.html'),
+              bench: resolve(root, 'demo/bench.html'),
+            },
+          },
         }
       : {
           outDir: resolve(root, 'dist'),
