@@ -6,6 +6,7 @@ import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadMnist } from '../src/data/mnist';
 import { Engine } from '../src/engine/engine';
+import type { BenchState } from '../demo/page-state';
 import { withPage } from '../scripts/headless';
 import { dataDir, fileReader } from '../scripts/mnist-files';
 import { ours } from './contender-ours';
@@ -21,16 +22,6 @@ const { values: o } = parseArgs({
     matmul: { type: 'string' },
   },
 });
-
-interface PageState {
-  state: string;
-  results?: BenchRecord[];
-  gpu?: BenchRecord[];
-  adapter?: string;
-  browser: string;
-  date?: string;
-  error?: string;
-}
 
 function table(records: BenchRecord[]): string {
   const engines = ['webgpu-nn', 'tfjs-webgpu', 'tfjs-wasm', 'tfjs-cpu'];
@@ -65,10 +56,10 @@ if (o.runs) query.set('runs', o.runs);
 if (o['epoch-samples']) query.set('epochSamples', o['epoch-samples']);
 const page = await withPage(`demo/bench.html?${query}`, async (tab, browser) => {
   let last = '';
-  let state: PageState | undefined;
+  let state: BenchState | undefined;
   for (;;) {
     state = await tab.evaluate(
-      () => (window as unknown as { webgpuNNBench?: PageState }).webgpuNNBench,
+      () => (window as unknown as { webgpuNNBench?: BenchState }).webgpuNNBench,
     );
     const text = (await tab.locator('#status').textContent()) ?? '';
     if (text !== last) console.error(text);

@@ -20,6 +20,7 @@ import { tfjs } from '../bench/contender-tfjs';
 import { FULL, QUICK, ratio, runSuite, type BenchRecord, type EngineName } from '../bench/suite';
 import { Engine } from '../src/engine/engine';
 import { fetchDataset } from './data';
+import type { BenchState } from './page-state';
 
 Chart.register(BarController, BarElement, CategoryScale, LogarithmicScale, Legend, Tooltip);
 setWasmPaths({
@@ -31,15 +32,7 @@ setWasmPaths({
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const params = new URLSearchParams(location.search);
 const PEERS: EngineName[] = ['tfjs-webgpu', 'tfjs-wasm', 'tfjs-cpu'];
-const state: {
-  state: string;
-  results?: BenchRecord[];
-  gpu?: BenchRecord[];
-  adapter?: string;
-  browser: string;
-  date?: string;
-  error?: string;
-} = { state: 'loading', browser: navigator.userAgent };
+const state: BenchState = { state: 'loading', browser: navigator.userAgent };
 Object.assign(window, { webgpuNNBench: state });
 let chart: Chart | undefined;
 

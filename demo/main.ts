@@ -18,6 +18,7 @@ import { setRandomSeed } from '../src/nn/initializers';
 import type { Sequential } from '../src/nn/sequential';
 import { TrainingCharts } from './charts';
 import { fetchDataset } from './data';
+import type { DemoPhase, DemoState } from './page-state';
 import { DrawPad } from './draw';
 import { drawConfusion, drawGallery, drawProbabilities, drawSurface, drawWeights } from './views';
 
@@ -31,14 +32,8 @@ for (const id of ['epochs', 'batchSize', 'limit', 'learningRate', 'dataset']) {
 const GALLERY = 24;
 const testCount = Number(params.get('test') ?? 1000);
 
-type State = 'loading' | 'ready' | 'training' | 'done' | 'error';
-const result: {
-  state: State;
-  testAccuracy?: number;
-  epochMs: number[];
-  adapter?: string;
-  error?: string;
-} = { state: 'loading', epochMs: [] };
+type State = DemoPhase;
+const result: DemoState = { state: 'loading', epochMs: [] };
 Object.assign(window, { webgpuNN: result });
 
 function status(state: State, text: string): void {

@@ -1,14 +1,5 @@
 import { expect, test } from '@playwright/test';
-
-interface Record {
-  figure: string;
-  size: number;
-  engine: string;
-  median: number;
-  min: number;
-  max: number;
-  unit: string;
-}
+import type { BenchRecord } from '../bench/suite';
 
 test('the benchmark page measures every figure on every engine at the smallest sizes', async ({
   page,
@@ -27,7 +18,7 @@ test('the benchmark page measures every figure on every engine at the smallest s
   );
   const state = await page.evaluate(
     () =>
-      (window as unknown as { webgpuNNBench: { results?: Record[]; error?: string } })
+      (window as unknown as { webgpuNNBench: { results?: BenchRecord[]; error?: string } })
         .webgpuNNBench,
   );
   expect(state.error).toBeUndefined();

@@ -1,14 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-
-interface PageResult {
-  state: string;
-  testAccuracy?: number;
-  epochMs: number[];
-  adapter?: string;
-  error?: string;
-}
+import type { DemoState } from '../demo/page-state';
 
 test('the demo page trains MNIST on the GPU, predicts a drawn digit and shows no error', async ({
   page,
@@ -20,15 +13,13 @@ test('the demo page trains MNIST on the GPU, predicts a drawn digit and shows no
   await page.goto('/demo/?autostart=1&epochs=1&limit=3000&batchSize=32&test=500&seed=1');
   await page.waitForFunction(
     () => {
-      const s = (window as unknown as { webgpuNN: PageResult }).webgpuNN.state;
+      const s = (window as unknown as { webgpuNN: DemoState }).webgpuNN.state;
       return s === 'done' || s === 'error';
     },
     undefined,
     { timeout: 540_000, polling: 1000 },
   );
-  const result = await page.evaluate(
-    () => (window as unknown as { webgpuNN: PageResult }).webgpuNN,
-  );
+  const result = await page.evaluate(() => (window as unknown as { webgpuNN: DemoState }).webgpuNN);
   info.annotations.push({ type: 'demo', description: JSON.stringify(result) });
   expect(result.error).toBeUndefined();
   expect(result.testAccuracy).toBeGreaterThan(0.85);

@@ -1,6 +1,7 @@
 // `npm run train -- --browser`: the same training in headless Chromium through the demo page,
 // served by Vite from 127.0.0.1; prints the page's progress and results.
 import type { DatasetName } from '../src/data/mnist';
+import type { DemoState } from '../demo/page-state';
 import { withPage } from './headless';
 
 interface Options {
@@ -12,14 +13,6 @@ interface Options {
   learningRate: number;
   dir: string;
   json: boolean;
-}
-
-interface PageResult {
-  state: string;
-  testAccuracy?: number;
-  epochMs: number[];
-  adapter?: string;
-  error?: string;
 }
 
 export async function trainInBrowser(o: Options): Promise<void> {
@@ -36,9 +29,9 @@ export async function trainInBrowser(o: Options): Promise<void> {
   });
   await withPage(`demo/?${query}`, async (page, browser) => {
     let last = '';
-    let result: PageResult | undefined;
+    let result: DemoState | undefined;
     for (;;) {
-      result = await page.evaluate(() => (window as unknown as { webgpuNN?: PageResult }).webgpuNN);
+      result = await page.evaluate(() => (window as unknown as { webgpuNN?: DemoState }).webgpuNN);
       const text = await page.locator('#status').textContent();
       if (text && text !== last && !o.json) console.log(text);
       last = text ?? '';

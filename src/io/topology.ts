@@ -30,18 +30,10 @@ const TO_TFJS: Record<string, string> = {
   softmax: 'softmax',
   silu: 'swish',
 };
+/** TF.js and Keras names read back: the inverse of TO_TFJS, plus names only those write. */
 const FROM_TFJS: Record<string, string> = {
-  linear: 'linear',
-  relu: 'relu',
+  ...Object.fromEntries(Object.entries(TO_TFJS).map(([ours, theirs]) => [theirs, ours])),
   relu6: 'relu6',
-  sigmoid: 'sigmoid',
-  tanh: 'tanh',
-  elu: 'elu',
-  selu: 'selu',
-  softplus: 'softplus',
-  softsign: 'softsign',
-  softmax: 'softmax',
-  swish: 'silu',
   silu: 'silu',
 };
 
